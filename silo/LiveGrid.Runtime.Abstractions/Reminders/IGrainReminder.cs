@@ -1,0 +1,6 @@
+namespace LiveGrid.Runtime.Reminders;
+
+public interface IGrainReminder
+{
+    string ReminderName { get; }
+}
