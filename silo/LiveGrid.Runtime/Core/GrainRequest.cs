@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace LiveGrid.Runtime.Core;
+
+/// <summary>
+/// A call to a grain method. It is armed in the call-timeout queue from the moment it is sent; whichever
+/// comes first, the grain's answer or the timeout, completes the caller's task.
+/// </summary>
+internal abstract class GrainRequest : TurnItem
+{
+    protected GrainRequest(GrainRuntimeCore runtime, GrainId target, MethodDispatcher method, object?[] arguments, bool interleave)
+    {
+        Runtime = runtime;
+        TargetId = target;
+        Method = method;
+        Arguments = arguments;
+        InterleaveCall = interleave;
+        StartTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    protected GrainRuntimeCore Runtime { get; }
+
+    protected GrainId TargetId { get; }
+
+    protected MethodDispatcher Method { get; }
+
+    protected object?[] Arguments { get; }
+
+    private bool InterleaveCall { get; }
+
+    private long StartTimestamp { get; }
+
+    internal override bool Interleave => InterleaveCall;
+
+    internal override bool ForwardOnDeactivation => true;
+
+    internal override void OnDue(long nowTicks)
+    {
+        Runtime.Metrics.CallTimeouts.Add(1);
+        Fail(new TimeoutException(
+            $"The call {Method.DisplayName} to {TargetId} did not complete within {Runtime.CallTimeout.TotalSeconds:0.###} s."));
+    }
+
+    internal override void Complete(ActivationData activation, Task? turn)
+    {
+        Runtime.CallTimeoutQueue.Cancel(this);
+        Runtime.Metrics.CallCompleted(TargetId.Type, Stopwatch.GetElapsedTime(StartTimestamp));
+        if (turn is null)
+        {
+            return;
+        }
+
+        if (turn.IsCanceled)
+        {
+            Cancel();
+        }
+        else if (turn.IsFaulted)
+        {
+            Fail(turn.Exception!.InnerExceptions.Count == 1 ? turn.Exception.InnerException! : turn.Exception);
+        }
+        else
+        {
+            Succeed(turn);
+        }
+    }
+
+    internal override void Reject(Exception reason)
+    {
+        Runtime.CallTimeoutQueue.Cancel(this);
+        Fail(reason);
+    }
+
+    protected abstract void Succeed(Task turn);
+
+    protected abstract void Fail(Exception exception);
+
+    protected abstract void Cancel();
+}

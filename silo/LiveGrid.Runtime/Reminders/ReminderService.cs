@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using LiveGrid.Runtime.Core;
+using LiveGrid.Runtime.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LiveGrid.Runtime.Reminders;
+
+/// <summary>
+/// Durable reminders. Rows live in the <see cref="IReminderTable"/>; every row is scheduled in the runtime's
+/// timer queue, so resolution is the queue's (well under the one second promised). When one is due the grain
+/// is called through its normal mailbox, which activates it if needed.
+/// <para>Delivery is at least once: a one-shot reminder's row is removed only after the grain has handled it,
+/// so a crash in between delivers it again after restart. A periodic reminder whose ticks fell due while the
+/// host was down fires at its next tick, not once per missed tick (as in Orleans).</para>
+/// </summary>
+internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable table, ILogger logger)
+{
+    private static readonly TimeSpan MinimumPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(1);
+
+    private static readonly VoidMethodDispatcher ReceiveReminder =
+        (VoidMethodDispatcher)MethodDispatcher.For(typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminder))!);
+
+    private readonly ConcurrentDictionary<(GrainId GrainId, string Name), ReminderTicker> _tickers = new();
+    private volatile bool _stopped;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var rows = await table.ReadAllAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            Arm(row);
+        }
+
+        logger.LogInformation("Loaded {ReminderCount} durable reminders from {Provider}", rows.Count, table.ProviderName);
+    }
+
+    public void Stop()
+    {
+        _stopped = true;
+        foreach (var ticker in _tickers.Values)
+        {
+            runtime.Timers.Cancel(ticker);
+        }
+    }
+
+    public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string reminderName, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reminderName);
+        if (dueTime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A reminder's due time cannot be negative.");
+        }
+
+        if (period != Timeout.InfiniteTimeSpan && period < MinimumPeriod)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), period, "A reminder's period must be at least one second, or Timeout.InfiniteTimeSpan for a one-shot reminder.");
+        }
+
+        var grainClass = runtime.Registry.ForTypeName(grainId.Type);
+        if (grainClass is null || !typeof(IRemindable).IsAssignableFrom(grainClass.ClassType))
+        {
+            throw new InvalidOperationException($"{grainId} cannot register reminders: its grain class does not implement IRemindable.");
+        }
+
+        var entry = new ReminderEntry(grainId, reminderName, runtime.Time.GetUtcNow() + dueTime, period);
+        var etag = await table.UpsertAsync(entry);
+        Arm(entry with { ETag = etag });
+        return new GrainReminder(reminderName, etag);
+    }
+
+    public async Task UnregisterAsync(GrainId grainId, string reminderName)
+    {
+        var key = (grainId, reminderName);
+        if (!_tickers.TryGetValue(key, out var ticker))
+        {
+            return;
+        }
+
+        await table.RemoveAsync(grainId, reminderName, ticker.Entry.ETag!);
+        Disarm(key, ticker);
+    }
+
+    public IGrainReminder? Get(GrainId grainId, string reminderName) =>
+        _tickers.TryGetValue((grainId, reminderName), out var ticker) ? new GrainReminder(reminderName, ticker.Entry.ETag!) : null;
+
+    public IReadOnlyList<IGrainReminder> GetAll(GrainId grainId) =>
+        [.. _tickers.Where(kv => kv.Key.GrainId == grainId).Select(kv => new GrainReminder(kv.Key.Name, kv.Value.Entry.ETag!))];
+
+    public int Count => _tickers.Count;
+
+    internal void Deliver(ReminderTicker ticker, long dueTicks)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        var entry = ticker.Entry;
+        var grainClass = runtime.Registry.ForTypeName(entry.GrainId.Type);
+        if (grainClass is null)
+        {
+            logger.LogError("Reminder {ReminderName} of {GrainId}: no grain class has type name {GrainType}", entry.ReminderName, entry.GrainId, entry.GrainId.Type);
+            return;
+        }
+
+        var status = new TickStatus(entry.StartAt, entry.Period, new DateTimeOffset(dueTicks, TimeSpan.Zero));
+        ReceiveReminder.SendTyped(runtime, entry.GrainId, grainClass, [entry.ReminderName, status])
+            .ContinueWith(
+                static (delivery, state) =>
+                {
+                    var (service, ticker) = ((ReminderService, ReminderTicker))state!;
+                    _ = service.AfterDeliveryAsync(ticker, delivery);
+                },
+                (this, ticker),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+    }
+
+    private async Task AfterDeliveryAsync(ReminderTicker ticker, Task delivery)
+    {
+        var entry = ticker.Entry;
+        var key = (entry.GrainId, entry.ReminderName);
+        var current = _tickers.TryGetValue(key, out var latest) && ReferenceEquals(latest, ticker);
+        if (delivery.IsFaulted)
+        {
+            logger.LogWarning(delivery.Exception?.GetBaseException(), "Reminder {ReminderName} of {GrainId} failed", entry.ReminderName, entry.GrainId);
+        }
+
+        if (!current || _stopped)
+        {
+            // Re-registered (or unregistered) while it was being delivered: the newer schedule stands.
+            return;
+        }
+
+        if (!entry.IsOneShot)
+        {
+            runtime.Timers.Schedule(ticker, NextTick(entry, runtime.NowTicks + 1));
+            return;
+        }
+
+        if (delivery.IsFaulted || delivery.IsCanceled)
+        {
+            // A one-shot reminder must not be lost to a failed delivery: retry with back-off.
+            ticker.Failures++;
+            var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, ticker.Failures - 1), MaximumRetryDelay.TotalSeconds));
+            runtime.Timers.Schedule(ticker, runtime.NowTicks + delay.Ticks);
+            return;
+        }
+
+        try
+        {
+            await table.RemoveAsync(entry.GrainId, entry.ReminderName, entry.ETag!);
+            Disarm(key, ticker);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Removing delivered one-shot reminder {ReminderName} of {GrainId} failed; it will be delivered again", entry.ReminderName, entry.GrainId);
+            runtime.Timers.Schedule(ticker, runtime.NowTicks + MaximumRetryDelay.Ticks);
+        }
+    }
+
+    private void Arm(ReminderEntry entry)
+    {
+        var ticker = new ReminderTicker(this, entry);
+        var key = (entry.GrainId, entry.ReminderName);
+        ReminderTicker? replaced = null;
+        _tickers.AddOrUpdate(key, ticker, (_, old) =>
+        {
+            replaced = old;
+            return ticker;
+        });
+        if (replaced is null)
+        {
+            runtime.Metrics.RemindersArmed.Add(1);
+        }
+        else
+        {
+            runtime.Timers.Cancel(replaced);
+        }
+
+        if (!_stopped)
+        {
+            runtime.Timers.Schedule(ticker, NextTick(entry, runtime.NowTicks));
+        }
+    }
+
+    private void Disarm((GrainId, string) key, ReminderTicker ticker)
+    {
+        if (_tickers.TryRemove(new KeyValuePair<(GrainId, string), ReminderTicker>(key, ticker)))
+        {
+            runtime.Timers.Cancel(ticker);
+            runtime.Metrics.RemindersArmed.Add(-1);
+        }
+    }
+
+    /// <summary>The first tick at or after <paramref name="notBeforeTicks"/>; a one-shot that is overdue fires now.</summary>
+    private static long NextTick(ReminderEntry entry, long notBeforeTicks)
+    {
+        var start = entry.StartAt.UtcTicks;
+        if (entry.IsOneShot || start >= notBeforeTicks)
+        {
+            return start;
+        }
+
+        var period = entry.Period.Ticks;
+        var elapsedPeriods = (notBeforeTicks - start + period - 1) / period;
+        return start + (elapsedPeriods * period);
+    }
+}
