@@ -38,6 +38,9 @@ public sealed class GrainRuntime : IHostedService, IDisposable
     /// <summary>Durable reminders scheduled in this host.</summary>
     public int ReminderCount => _core.Reminders.Count;
 
+    /// <summary>False while durable reminders could not yet be read from storage (it is retried in the background).</summary>
+    public bool RemindersLoaded => _core.Reminders.IsLoaded;
+
     public RuntimeMetrics Metrics { get; }
 
     internal GrainRuntimeCore Core => _core;

@@ -24,15 +24,64 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     private readonly ConcurrentDictionary<(GrainId GrainId, string Name), ReminderTicker> _tickers = new();
     private volatile bool _stopped;
 
+    /// <summary>True once every durable reminder row has been read and scheduled.</summary>
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>
+    /// Reads and schedules every reminder row. If the store cannot be read now (Redis down at start), the host
+    /// still starts, reports the store unhealthy, and keeps trying in the background: no reminder is lost, and
+    /// overdue one-shot reminders fire as soon as they are loaded.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Could not read reminders from {Provider}; retrying in the background", table.ProviderName);
+            _ = RetryLoadAsync();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var rows = await table.ReadAllAsync(cancellationToken);
         foreach (var row in rows)
         {
-            Arm(row);
+            // A reminder registered while loading was retried is newer than the row read here.
+            if (!_tickers.ContainsKey((row.GrainId, row.ReminderName)))
+            {
+                Arm(row);
+            }
         }
 
+        IsLoaded = true;
         logger.LogInformation("Loaded {ReminderCount} durable reminders from {Provider}", rows.Count, table.ProviderName);
+    }
+
+    private async Task RetryLoadAsync()
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!_stopped)
+        {
+            try
+            {
+                await Task.Delay(delay, runtime.Time, runtime.StoppingToken);
+                await LoadAsync(runtime.StoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (runtime.StoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Reading reminders from {Provider} failed again; next try in {Delay}", table.ProviderName, delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaximumRetryDelay.Ticks));
+            }
+        }
     }
 
     public void Stop()

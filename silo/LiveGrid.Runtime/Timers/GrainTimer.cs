@@ -76,6 +76,7 @@ internal sealed class GrainTimer<TState> : TurnItem, IGrainTimer, IGrainTimerCon
             _runtime.Logger.LogWarning(turn.Exception!.GetBaseException(), "Timer callback of {GrainId} failed", activation.GrainId);
         }
 
+        bool stopped;
         lock (this)
         {
             _tickInProgress = false;
@@ -84,6 +85,7 @@ internal sealed class GrainTimer<TState> : TurnItem, IGrainTimer, IGrainTimerCon
                 return;
             }
 
+            stopped = false;
             if (_rearmAtTicks >= 0)
             {
                 // Change() was called during the tick: its due time wins.
@@ -96,8 +98,13 @@ internal sealed class GrainTimer<TState> : TurnItem, IGrainTimer, IGrainTimerCon
             }
             else
             {
-                StopLocked();
+                stopped = StopLocked();
             }
+        }
+
+        if (stopped)
+        {
+            _activation.RemoveTimer(this);
         }
     }
 
@@ -128,23 +135,30 @@ internal sealed class GrainTimer<TState> : TurnItem, IGrainTimer, IGrainTimerCon
 
     public void Stop()
     {
+        bool stopped;
         lock (this)
         {
-            StopLocked();
+            stopped = StopLocked();
+        }
+
+        // Outside our lock: the activation takes its own lock, and deactivation stops timers while holding it.
+        if (stopped)
+        {
+            _activation.RemoveTimer(this);
         }
     }
 
-    private void StopLocked()
+    private bool StopLocked()
     {
         if (_stopped)
         {
-            return;
+            return false;
         }
 
         _stopped = true;
         _runtime.Timers.Cancel(this);
         _runtime.Metrics.TimersArmed.Add(-1);
-        _activation.RemoveTimer(this);
+        return true;
     }
 
     public void Dispose() => Stop();

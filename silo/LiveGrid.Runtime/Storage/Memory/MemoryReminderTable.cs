@@ -22,21 +22,18 @@ public sealed class MemoryReminderTable : IReminderTable
     public Task<string> UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
         var etag = Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _rows[(entry.GrainId, entry.ReminderName)] = entry with { ETag = etag };
+        // Times are UTC by contract; the durable providers return them that way, so memory must too.
+        _rows[(entry.GrainId, entry.ReminderName)] = entry with { StartAt = entry.StartAt.ToUniversalTime(), ETag = etag };
         return Task.FromResult(etag);
     }
 
     public Task<bool> RemoveAsync(GrainId grainId, string reminderName, string etag, CancellationToken cancellationToken = default)
     {
         var key = (grainId, reminderName);
-        lock (_rows)
-        {
-            if (!_rows.TryGetValue(key, out var row) || row.ETag != etag)
-            {
-                return Task.FromResult(false);
-            }
-
-            return Task.FromResult(_rows.TryRemove(key, out _));
-        }
+        // Remove only the exact row whose ETag matched: a concurrent upsert that replaced it in between must survive.
+        var removed = _rows.TryGetValue(key, out var row)
+            && row.ETag == etag
+            && _rows.TryRemove(new KeyValuePair<(GrainId GrainId, string Name), ReminderEntry>(key, row));
+        return Task.FromResult(removed);
     }
 }

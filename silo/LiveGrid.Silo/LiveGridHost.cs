@@ -1,0 +1,43 @@
+using LiveGrid.Silo.Endpoints;
+using LiveGrid.Silo.Hosting;
+using LiveGrid.Silo.Json;
+
+namespace LiveGrid.Silo;
+
+/// <summary>Builds LiveGrid's web host. Program.cs runs it; tests start the same host in-process.</summary>
+public static class LiveGridHost
+{
+    /// <summary>Where LiveGrid listens unless ASPNETCORE_URLS, --urls or Kestrel settings say otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <param name="args">Command-line arguments; they override appsettings.json and environment variables.</param>
+    /// <param name="configure">Runs right after the builder is created, before LiveGrid reads its configuration.</param>
+    /// <exception cref="Configuration.LiveGridConfigurationException">The configuration names something LiveGrid cannot use.</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Named explicitly so the host is the same app when a test runner is the entry assembly.
+            ApplicationName = typeof(LiveGridHost).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+
+        builder.UseUrlUnlessConfigured(DefaultUrl);
+        builder.AddLiveGridRuntime();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, LiveGridApiJsonContext.Default));
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthEndpoints();
+
+        app.AnnounceWhenStarted();
+        return app;
+    }
+}

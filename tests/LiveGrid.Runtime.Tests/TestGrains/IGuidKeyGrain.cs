@@ -1,0 +1,6 @@
+namespace LiveGrid.Runtime.Tests.TestGrains;
+
+public interface IGuidKeyGrain : IGrainWithGuidKey
+{
+    Task<Guid> GetKey();
+}

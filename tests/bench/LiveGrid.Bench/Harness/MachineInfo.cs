@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace LiveGrid.Bench.Harness;
+
+/// <summary>The facts a reader needs to compare these figures with another run.</summary>
+public static class MachineInfo
+{
+    public static void Print(TextWriter output, string command)
+    {
+        output.WriteLine("LiveGrid benchmarks");
+        output.WriteLine($"  command      : {command}");
+        output.WriteLine($"  date (UTC)   : {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}");
+        output.WriteLine($"  machine      : {Environment.ProcessorCount} logical cores, {CpuModel()}, {TotalMemoryGiB():0.#} GiB RAM");
+        output.WriteLine($"  OS           : {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
+        output.WriteLine($"  .NET         : {RuntimeInformation.FrameworkDescription}");
+        output.WriteLine($"  GC           : {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}, concurrent {ConcurrentGc()}");
+        output.WriteLine($"  temp folder  : {Path.GetTempPath()} on {FileSystemOf(Path.GetTempPath())}");
+#if DEBUG
+        output.WriteLine("  WARNING      : Debug build; run with -c Release for meaningful figures");
+#endif
+    }
+
+    private static string ConcurrentGc() =>
+        AppContext.TryGetSwitch("System.GC.Concurrent", out var on) ? (on ? "on" : "off") : "default";
+
+    private static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+
+    private static double TotalMemoryGiB() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+
+    /// <summary>The file system under <paramref name="path"/> (fsync cost depends on it: tmpfs would make durable writes look free).</summary>
+    private static string FileSystemOf(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var best = (Mount: string.Empty, Type: "unknown", Device: string.Empty);
+            foreach (var line in File.ReadLines("/proc/mounts"))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length < 3)
+                {
+                    continue;
+                }
+
+                var mount = parts[1];
+                var prefix = mount.EndsWith('/') ? mount : mount + "/";
+                if ((full.StartsWith(prefix, StringComparison.Ordinal) || full == mount) && mount.Length > best.Mount.Length)
+                {
+                    best = (mount, parts[2], parts[0]);
+                }
+            }
+
+            return $"{best.Type} ({best.Device} at {best.Mount})";
+        }
+        catch (IOException)
+        {
+            return "unknown file system";
+        }
+    }
+}
