@@ -94,7 +94,7 @@ public sealed class ManualTimeProviderTests
         time.Advance(TimeSpan.FromSeconds(6));
 
         ticks.Should().Equal(Start.AddSeconds(1), Start.AddSeconds(3), Start.AddSeconds(5));
-        time.ArmedTimers.Should().ContainSingle().Which.Should().Be(new ManualTimeProvider.ArmedTimer(Start.AddSeconds(7), TimeSpan.FromSeconds(2)));
+        time.ArmedTimers.Should().ContainSingle().Which.Should().Be(new ArmedTimer(Start.AddSeconds(7), TimeSpan.FromSeconds(2)));
     }
 
     [Fact]

@@ -143,6 +143,27 @@ public sealed class TurnTests(ITestOutputHelper output) : RuntimeTestBase(output
     }
 
     [Fact]
+    public async Task A_callers_continuation_never_runs_inside_the_grains_turn()
+    {
+        var silo = await StartSiloAsync();
+        var grain = silo.GrainFactory.GetGrain<ISequenceGrain>("caller");
+
+        // A continuation that asks to run synchronously with the answer, then waits for a second call to the
+        // same grain: if it ran while the grain still held the first turn, the second call could never start.
+        // The gate makes sure the continuation is attached before the grain answers.
+        var first = grain.Append(1, "caller-gate");
+        var followUp = first.ContinueWith(
+            _ => grain.Append(2, null).Wait(TimeSpan.FromSeconds(5)),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        Probe.Open("caller-gate");
+
+        (await followUp.WaitAsync(Safety)).Should().BeTrue("the first turn is over by the time its caller resumes");
+        (await grain.GetLog().WaitAsync(Safety)).Should().Equal(1, 2);
+    }
+
+    [Fact]
     public async Task A_grain_calling_another_grain_gets_the_result_and_resumes_inside_its_own_turn()
     {
         var silo = await StartSiloAsync();

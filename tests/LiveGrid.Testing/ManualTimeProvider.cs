@@ -304,9 +304,6 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>A snapshot of an armed timer: when it fires next and its period (zero: once).</summary>
-    public readonly record struct ArmedTimer(DateTimeOffset Due, TimeSpan Period);
-
     private sealed class TimerWaiter(Func<ArmedTimer, bool> predicate)
     {
         public Func<ArmedTimer, bool> Predicate { get; } = predicate;

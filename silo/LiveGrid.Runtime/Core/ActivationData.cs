@@ -176,8 +176,9 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     internal void FinishTurn(TurnItem item, Task? turn)
     {
         item.TurnTask = null;
+        var finishedAt = _runtime.NowTicks;
 
-        // Complete outside our context: a caller's inline continuation must not run as this grain.
+        // Complete outside our context, so nothing the completion runs can post into this grain by mistake.
         var context = Current;
         SetSynchronizationContext(null);
         try
@@ -203,7 +204,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
 
             if (item.KeepsAlive)
             {
-                _lastActiveTicks = _runtime.NowTicks;
+                _lastActiveTicks = finishedAt;
             }
 
             if (_deactivateWhenIdle && _status == ActivationStatus.Valid)

@@ -4,7 +4,8 @@ namespace LiveGrid.Runtime.Core;
 internal sealed class GrainRequest<TResult> : GrainRequest
 {
     private readonly Func<object, object?[], Task<TResult>> _invoke;
-    private readonly TaskCompletionSource<TResult> _promise = new();
+    // Asynchronous continuations: the caller's code must never run on the grain's thread while it holds its turn.
+    private readonly TaskCompletionSource<TResult> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GrainRequest(GrainRuntimeCore runtime, GrainId target, MethodDispatcher method, object?[] arguments, bool interleave, Func<object, object?[], Task<TResult>> invoke)
         : base(runtime, target, method, arguments, interleave)

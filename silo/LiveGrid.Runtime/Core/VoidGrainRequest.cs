@@ -4,7 +4,8 @@ namespace LiveGrid.Runtime.Core;
 internal sealed class VoidGrainRequest : GrainRequest
 {
     private readonly Func<object, object?[], Task> _invoke;
-    private readonly TaskCompletionSource _promise = new();
+    // Asynchronous continuations: the caller's code must never run on the grain's thread while it holds its turn.
+    private readonly TaskCompletionSource _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public VoidGrainRequest(GrainRuntimeCore runtime, GrainId target, MethodDispatcher method, object?[] arguments, bool interleave, Func<object, object?[], Task> invoke)
         : base(runtime, target, method, arguments, interleave)

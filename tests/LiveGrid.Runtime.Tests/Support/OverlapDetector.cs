@@ -14,7 +14,7 @@ public sealed class OverlapDetector
 
     public int Entries => Volatile.Read(ref _entries);
 
-    public Scope Enter()
+    public IDisposable Enter()
     {
         var inside = Interlocked.Increment(ref _inside);
         Interlocked.Increment(ref _entries);
@@ -28,7 +28,7 @@ public sealed class OverlapDetector
         return new Scope(this);
     }
 
-    public readonly struct Scope(OverlapDetector owner) : IDisposable
+    private sealed class Scope(OverlapDetector owner) : IDisposable
     {
         public void Dispose() => Interlocked.Decrement(ref owner._inside);
     }
