@@ -193,4 +193,29 @@ public sealed class ReminderTests(ITestOutputHelper output) : RuntimeTestBase(ou
         await Events.WaitForAsync("reminder:second:r");
         Deliveries("second", "r").Single().At.Should().Be(start.AddSeconds(1));
     }
+    [Fact]
+    public async Task Reminders_unreadable_at_start_are_loaded_once_the_store_answers_and_an_overdue_one_fires()
+    {
+        var start = ManualTimeProvider.DefaultStart;
+        var rows = new MemoryReminderTable();
+        await rows.UpsertAsync(new ReminderEntry(new GrainId("test-reminder", "late"), "deadline", start - TimeSpan.FromMinutes(5), Once));
+        var table = new UnavailableAtStartReminderTable(rows, unavailableReads: 2);
+
+        var silo = await StartSiloAsync(QuietRuntime, s => s.AddSingleton<IReminderTable>(table));
+
+        silo.Runtime.RemindersLoaded.Should().BeFalse("the host starts even though the store did not answer");
+        silo.Runtime.ReminderCount.Should().Be(0);
+
+        // Retries back off: 1 s (fails again), then 2 s (succeeds).
+        await silo.Time.WaitForTimerDueByAsync(start.AddSeconds(1)).WaitAsync(Safety);
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        await silo.Time.WaitForTimerDueByAsync(start.AddSeconds(3)).WaitAsync(Safety);
+        table.ReadAllCalls.Should().Be(2);
+        silo.Time.Advance(TimeSpan.FromSeconds(2));
+
+        await Events.WaitForAsync("reminder:late:deadline");
+        table.ReadAllCalls.Should().Be(3);
+        silo.Runtime.RemindersLoaded.Should().BeTrue();
+        Deliveries("late", "deadline").Single().Status.CurrentTickTime.Should().Be(start - TimeSpan.FromMinutes(5), "an overdue one-shot reminder fires as soon as it is loaded");
+    }
 }
