@@ -19,6 +19,8 @@ output.WriteLine();
 var report = new BenchReport(output);
 var started = Stopwatch.GetTimestamp();
 
+// After each section a full collection, so the next one does not pay for the previous one's garbage.
+
 if (arguments.Runs(CallBenchmarks.Section))
 {
     await new CallBenchmarks(report).RunAsync();
@@ -44,14 +46,15 @@ if (arguments.Runs(StorageBenchmarks.Section))
     {
         if (arguments.Redis is { } external)
         {
-            targets.Add(new RedisTarget($"Redis at {external} ({await DescribeAsync(external)})", external, null));
+            targets.Add(new RedisTarget("Redis (given)", $"{external}, given, {await DescribeAsync(external)}", external, null));
         }
         else
         {
             var durable = await RedisServerProcess.StartAsync(appendOnly: true);
-            targets.Add(new RedisTarget("Redis AOF always", durable.Endpoint, durable));
+            targets.Add(new RedisTarget("Redis AOF always", $"{durable.Endpoint}, started by this run, appendonly yes, appendfsync always", durable.Endpoint, durable));
+            // Same server settings minus the append-only file: what durability costs.
             var volatileServer = await RedisServerProcess.StartAsync(appendOnly: false);
-            targets.Add(new RedisTarget("Redis AOF off", volatileServer.Endpoint, volatileServer));
+            targets.Add(new RedisTarget("Redis AOF off", $"{volatileServer.Endpoint}, started by this run, appendonly no", volatileServer.Endpoint, volatileServer));
         }
 
         await new StorageBenchmarks(report, targets).RunAsync();

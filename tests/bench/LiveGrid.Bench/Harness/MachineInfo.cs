@@ -15,15 +15,28 @@ public static class MachineInfo
         output.WriteLine($"  machine      : {Environment.ProcessorCount} logical cores, {CpuModel()}, {TotalMemoryGiB():0.#} GiB RAM");
         output.WriteLine($"  OS           : {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
         output.WriteLine($"  .NET         : {RuntimeInformation.FrameworkDescription}");
-        output.WriteLine($"  GC           : {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}, concurrent {ConcurrentGc()}");
+        output.WriteLine($"  GC           : {(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent (blocking gen2)" : "concurrent (background gen2)")}, latency mode {GCSettings.LatencyMode}");
         output.WriteLine($"  temp folder  : {Path.GetTempPath()} on {FileSystemOf(Path.GetTempPath())}");
+        output.WriteLine($"  load average : {LoadAverage()} (before the run)");
 #if DEBUG
         output.WriteLine("  WARNING      : Debug build; run with -c Release for meaningful figures");
 #endif
     }
 
-    private static string ConcurrentGc() =>
-        AppContext.TryGetSwitch("System.GC.Concurrent", out var on) ? (on ? "on" : "off") : "default";
+    /// <summary>1/5/15-minute load averages before the run. Context only: it also counts this benchmark's own
+    /// threads once running, so each section reports the CPU other processes took instead (<see cref="CpuSample"/>).</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"{parts[0]} / {parts[1]} / {parts[2]}";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     private static string CpuModel()
     {

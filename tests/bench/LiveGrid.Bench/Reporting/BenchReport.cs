@@ -8,6 +8,7 @@ public sealed class BenchReport(TextWriter output)
 {
     private readonly List<Figure> _figures = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _contention = [];
 
     public IReadOnlyList<Figure> Figures => _figures;
 
@@ -24,11 +25,14 @@ public sealed class BenchReport(TextWriter output)
 
     public void Progress(string message) => Output.WriteLine($"  .. {message}");
 
-    public void PrintSection(string section)
+    /// <summary>Prints the section's table and how much CPU other processes took meanwhile.</summary>
+    public void PrintSection(string section, string contention)
     {
         var rows = _figures.Where(f => f.Section == section).ToList();
         Output.WriteLine();
         WriteTable(rows, includeSection: false);
+        Output.WriteLine($"  [{section}] while measuring: {contention}");
+        _contention.Add($"{section}: {contention}");
         Output.WriteLine();
     }
 
@@ -50,6 +54,16 @@ public sealed class BenchReport(TextWriter output)
             foreach (var note in _notes)
             {
                 Output.WriteLine($"- {note}");
+            }
+        }
+
+        if (_contention.Count > 0)
+        {
+            Output.WriteLine();
+            Output.WriteLine("CPU taken by other processes while measuring:");
+            foreach (var line in _contention)
+            {
+                Output.WriteLine($"- {line}");
             }
         }
 

@@ -18,6 +18,7 @@ public sealed class MemoryBenchmarks(BenchReport report)
 
     public async Task RunAsync()
     {
+        var cpu = CpuSample.Take();
         report.Output.WriteLine($"[{Section}] {Activations:#,0} idle activations of StatefulGrain (IPersistentState<SmallState>, in-memory storage, no record stored), 15-digit keys");
         await using var silo = await BenchSilo.StartAsync();
         var factory = silo.GrainFactory;
@@ -59,6 +60,6 @@ public sealed class MemoryBenchmarks(BenchReport report)
             "activations/s",
             InSummary: true));
         report.Note("Idle activation footprint counts everything the runtime keeps per grain: the activation, the grain object, its IPersistentState and state object, the directory entry and the 15-digit key string.");
-        report.PrintSection(Section);
+        report.PrintSection(Section, CpuSample.Take().DescribeSince(cpu));
     }
 }

@@ -8,6 +8,7 @@ using LiveGrid.Runtime;
 using LiveGrid.Runtime.Hosting;
 using LiveGrid.Runtime.Sqlite;
 using LiveGrid.Runtime.Storage;
+using LiveGrid.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -36,7 +37,16 @@ public sealed class StorageBenchmarks(BenchReport report, IReadOnlyList<RedisTar
 
     public async Task RunAsync()
     {
-        report.Output.WriteLine($"[{Section}] {Writers} writers; grain = WriterGrain writing IPersistentState in a loop; {MeasuredRounds} rounds of {Window.TotalSeconds:0} s after a warm-up round, median shown");
+        // redis-server's CPU is part of what is measured here, not competition.
+        var helperProcesses = redisTargets.Select(t => t.OwnedProcess?.Process).OfType<System.Diagnostics.Process>().ToList();
+        var cpu = CpuSample.Take(helperProcesses);
+        report.Output.WriteLine($"[{Section}] {Writers} writers; grain = WriterGrain writing IPersistentState in a loop; {MeasuredRounds} rounds of {Window.TotalSeconds:0} s after a warm-up round, contenders interleaved, median shown");
+        report.Output.WriteLine($"  SQLite: provider with FullSync (synchronous=FULL, WAL) on a file in {Path.GetTempPath()}");
+        foreach (var target in redisTargets)
+        {
+            report.Output.WriteLine($"  {target.Label}: {target.Description}");
+        }
+
         await SqliteAsync();
         foreach (var target in redisTargets)
         {
@@ -44,50 +54,44 @@ public sealed class StorageBenchmarks(BenchReport report, IReadOnlyList<RedisTar
         }
 
         report.Note("Storage ceilings: SQLite = one connection, WAL, same synchronous level, prepared INSERT OR REPLACE in transactions of the provider's observed group-commit size; Redis = 100,000 pipelined fire-and-forget SETs on one connection, last one awaited. Same payload bytes as the grains' serialized state.");
-        report.PrintSection(Section);
+        report.PrintSection(Section, CpuSample.Take(helperProcesses).DescribeSince(cpu));
     }
 
     private async Task SqliteAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"livegrid-bench-sqlite-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
-        try
+        _providerEtags = new string?[Writers];
+        // Disposed last (declared first): the database files are closed before the folder goes.
+        using var directory = new TempDirectory("bench-sqlite");
+        await using var silo = await BenchSilo.StartAsync(b => b.AddSqliteStorage(o =>
         {
-            await using var silo = await BenchSilo.StartAsync(b => b.AddSqliteStorage(o =>
-            {
-                o.DataDirectory = directory;
-                o.FullSync = true;
-            }));
-            var payload = SerializedPayload(silo);
-            var database = silo.Services.GetRequiredService<SqliteDatabase>();
-            var storage = silo.Services.GetRequiredService<IGrainStorage>();
-            using var ceiling = new SqliteCeiling(Path.Combine(directory, "ceiling.db"), fullSync: true, Writers, payload);
-            report.Progress($"sqlite: grains, provider alone, raw ceiling ({payload.Length} bytes per write)");
+            o.DataDirectory = directory.Path;
+            o.FullSync = true;
+        }));
+        var payload = SerializedPayload(silo);
+        var database = silo.Services.GetRequiredService<SqliteDatabase>();
+        var storage = silo.Services.GetRequiredService<IGrainStorage>();
+        using var ceiling = new SqliteCeiling(directory.Combine("ceiling.db"), fullSync: true, Writers, payload);
+        report.Progress($"sqlite: grains, provider alone, raw ceiling ({payload.Length} bytes per write)");
 
-            var grainBatch = 0.0;
-            var providerBatch = 0.0;
-            int? ceilingBatch = null;
-            var rates = await Rounds.InterleavedAsync(
-                MeasuredRounds,
-                () => CountingCommits(database, GrainWritesAsync(silo, "sqlite"), batch => grainBatch = batch),
-                () => CountingCommits(database, ProviderWritesAsync(storage, payload), batch => providerBatch = batch),
-                // Same batch size as the provider's group commit showed in its warm-up round.
-                () => Task.Run(() => ceiling.Measure(ceilingBatch ??= Math.Max(1, (int)Math.Round(providerBatch)), Window)));
+        var grainBatch = 0.0;
+        var providerBatch = 0.0;
+        int? ceilingBatch = null;
+        var rates = await Rounds.InterleavedAsync(
+            MeasuredRounds,
+            () => CountingCommits(database, () => GrainWritesAsync(silo, "sqlite"), batch => grainBatch = batch),
+            () => CountingCommits(database, () => ProviderWritesAsync(storage, payload), batch => providerBatch = batch),
+            // Same batch size as the provider's group commit showed in its warm-up round.
+            () => Task.Run(() => ceiling.Measure(ceilingBatch ??= Math.Max(1, (int)Math.Round(providerBatch)), Window)));
 
-            var settings = $"journal_mode={database.JournalMode}, synchronous={database.Synchronous}, SQLite {SqliteVersion()}; "
-                + $"provider group commit: {grainBatch:0} writes/commit under grains, {providerBatch:0} alone; "
-                + $"ceiling synchronous={ceiling.Synchronous}, {ceilingBatch} rows/transaction";
-            AddStoreFigures("SQLite FullSync", rates[0], rates[1], rates[2], settings);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        var settings = $"journal_mode={database.JournalMode}, synchronous={database.Synchronous}, SQLite {SqliteVersion()}; "
+            + $"provider group commit: {grainBatch:0} writes/commit under grains, {providerBatch:0} alone; "
+            + $"ceiling synchronous={ceiling.Synchronous}, {ceilingBatch} rows/transaction";
+        AddStoreFigures("SQLite FullSync", rates[0], rates[1], rates[2], settings);
     }
 
     private async Task RedisAsync(RedisTarget target)
     {
+        _providerEtags = new string?[Writers];
         var prefix = $"livegrid-bench:{Guid.NewGuid():N}:";
         report.Progress($"{target.Label}: grains, provider alone, raw ceiling");
         await using var silo = await BenchSilo.StartAsync(b => b.AddRedisStorage(o =>
@@ -108,7 +112,7 @@ public sealed class StorageBenchmarks(BenchReport report, IReadOnlyList<RedisTar
             async () => (await ceiling.AwaitedAsync(Writers, Window)).PerSecond);
 
         var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
-        var scripts = $"EVAL {CommandCalls(server, "eval"):#,0} / EVALSHA {CommandCalls(server, "evalsha"):#,0} calls so far";
+        var scripts = $"{CommandStats(server, "evalsha")}, {CommandStats(server, "eval")}, {CommandStats(server, "set")}";
         AddStoreFigures(target.Label, rates[0], rates[1], rates[2], $"Redis {server.Version}; provider writes = Lua compare-and-set (HGET, INCR, HSET); {scripts}");
         report.Add(new Figure(
             Section,
@@ -119,11 +123,7 @@ public sealed class StorageBenchmarks(BenchReport report, IReadOnlyList<RedisTar
 
         if (target.OwnedProcess is null)
         {
-            // Someone else's server: leave it as we found it.
-            foreach (var key in server.Keys(pattern: prefix + "*", pageSize: 1000))
-            {
-                await database.KeyDeleteAsync(key);
-            }
+            await DeleteKeysAsync(database, prefix);
         }
     }
 
@@ -137,10 +137,10 @@ public sealed class StorageBenchmarks(BenchReport report, IReadOnlyList<RedisTar
     }
 
     /// <summary>Runs a round and reports the provider's average group-commit size during it.</summary>
-    private static async Task<double> CountingCommits(SqliteDatabase database, Task<CallerRun> round, Action<double> batchSize)
+    private static async Task<double> CountingCommits(SqliteDatabase database, Func<Task<CallerRun>> round, Action<double> batchSize)
     {
         var (batches, operations) = (database.CommittedBatches, database.CommittedOperations);
-        var run = await round;
+        var run = await round();
         batchSize((double)(database.CommittedOperations - operations) / Math.Max(1, database.CommittedBatches - batches));
         return run.PerSecond;
     }
@@ -180,23 +180,48 @@ public sealed class StorageBenchmarks(BenchReport report, IReadOnlyList<RedisTar
         return (string)command.ExecuteScalar()!;
     }
 
-    private static long CommandCalls(IServer server, string command)
+    /// <summary>
+    /// Leaves someone else's server as we found it. SCAN runs through EVAL because StackExchange.Redis 1.2.6 only has
+    /// a blocking SCAN enumerator. The prefix is ours (letters, digits, ':' and '-'), so it needs no glob escaping.
+    /// </summary>
+    private static async Task DeleteKeysAsync(IDatabase database, string prefix)
+    {
+        var cursor = "0";
+        do
+        {
+            var page = (RedisResult[])(await database.ScriptEvaluateAsync(
+                "return redis.call('SCAN', ARGV[1], 'MATCH', ARGV[2], 'COUNT', 1000)",
+                [],
+                [cursor, prefix + "*"]))!;
+            cursor = (string)page[0]!;
+            var keys = ((RedisResult[])page[1]!).Select(key => (RedisKey)(string)key!).ToArray();
+            if (keys.Length > 0)
+            {
+                await database.KeyDeleteAsync(keys);
+            }
+        }
+        while (cursor != "0");
+    }
+
+    /// <summary>Redis's own account of a command (INFO commandstats): how often it ran and its server-side cost.</summary>
+    private static string CommandStats(IServer server, string command)
     {
         try
         {
             var stats = server.Info("commandstats").SelectMany(g => g).FirstOrDefault(p => p.Key == $"cmdstat_{command}");
             if (stats.Value is null)
             {
-                return 0;
+                return $"{command.ToUpperInvariant()} 0 calls";
             }
 
-            // "calls=123,usec=...,..."
-            var calls = stats.Value.Split(',')[0].Split('=')[1];
-            return long.Parse(calls, System.Globalization.CultureInfo.InvariantCulture);
+            // "calls=123,usec=456,usec_per_call=3.71,..."
+            var fields = stats.Value.Split(',').Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
+            var calls = long.Parse(fields.GetValueOrDefault("calls", "0"), System.Globalization.CultureInfo.InvariantCulture);
+            return $"{command.ToUpperInvariant()} {calls:#,0} calls at {fields.GetValueOrDefault("usec_per_call", "?")} µs each in Redis";
         }
         catch (RedisException)
         {
-            return 0;
+            return $"{command.ToUpperInvariant()} (INFO commandstats unavailable)";
         }
     }
 }
