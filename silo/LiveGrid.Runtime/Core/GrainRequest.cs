@@ -20,6 +20,9 @@ internal abstract class GrainRequest : TurnItem
 
     protected GrainRuntimeCore Runtime { get; }
 
+    /// <summary>The call-timeout shard this call is armed in, if any.</summary>
+    internal Scheduling.TimerQueue? TimeoutQueue { get; set; }
+
     protected GrainId TargetId { get; }
 
     protected MethodDispatcher Method { get; }
@@ -43,7 +46,7 @@ internal abstract class GrainRequest : TurnItem
 
     internal override void Complete(ActivationData activation, Task? turn)
     {
-        Runtime.CallTimeoutQueue.Cancel(this);
+        TimeoutQueue?.Cancel(this);
         Runtime.Metrics.CallCompleted(TargetId.Type, Stopwatch.GetElapsedTime(StartTimestamp));
         if (turn is null)
         {
@@ -66,7 +69,7 @@ internal abstract class GrainRequest : TurnItem
 
     internal override void Reject(Exception reason)
     {
-        Runtime.CallTimeoutQueue.Cancel(this);
+        TimeoutQueue?.Cancel(this);
         Fail(reason);
     }
 

@@ -55,7 +55,7 @@ internal sealed class GrainRuntimeCore : IDisposable
         Serializer = serializer;
         Registry = new GrainTypeRegistry(grainAssemblies);
         Timers = new TimerQueue(time, logger);
-        CallTimeoutQueue = new TimerQueue(time, logger);
+        _callTimeoutShards = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new TimerQueue(time, logger))];
         Reminders = new ReminderService(this, reminderTable, logger);
         GrainFactory = new GrainFactory(this);
         CallTimeout = options.CallTimeout;
@@ -78,8 +78,11 @@ internal sealed class GrainRuntimeCore : IDisposable
     /// <summary>Grain timers, reminders, collection.</summary>
     public TimerQueue Timers { get; }
 
-    /// <summary>Call timeouts: many short-lived entries, kept apart from the big timer heap.</summary>
-    public TimerQueue CallTimeoutQueue { get; }
+    /// <summary>
+    /// Call timeouts: many short-lived entries, kept apart from the big timer heap, and sharded per processor
+    /// so that callers on different threads do not contend for one lock on every call.
+    /// </summary>
+    private readonly TimerQueue[] _callTimeoutShards;
 
     public ReminderService Reminders { get; }
 
@@ -138,7 +141,7 @@ internal sealed class GrainRuntimeCore : IDisposable
         {
             Volatile.Write(ref _state, Stopped);
             Timers.Dispose();
-            CallTimeoutQueue.Dispose();
+            DisposeCallTimeouts();
         }
     }
 
@@ -157,7 +160,9 @@ internal sealed class GrainRuntimeCore : IDisposable
     {
         if (CallTimeout != Timeout.InfiniteTimeSpan)
         {
-            CallTimeoutQueue.Schedule(request, NowTicks + CallTimeout.Ticks);
+            var shard = _callTimeoutShards[(uint)Environment.CurrentManagedThreadId % (uint)_callTimeoutShards.Length];
+            request.TimeoutQueue = shard;
+            shard.Schedule(request, NowTicks + CallTimeout.Ticks);
         }
 
         Dispatch(target, grainClass, request);
@@ -233,10 +238,18 @@ internal sealed class GrainRuntimeCore : IDisposable
             ? _defaultStorage ??= Services.GetRequiredService<IGrainStorage>()
             : Services.GetRequiredKeyedService<IGrainStorage>(storageName);
 
+    private void DisposeCallTimeouts()
+    {
+        foreach (var shard in _callTimeoutShards)
+        {
+            shard.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         Timers.Dispose();
-        CallTimeoutQueue.Dispose();
+        DisposeCallTimeouts();
         _stopping.Dispose();
     }
 }
