@@ -41,6 +41,9 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     /// <summary>True when the server came from <see cref="EnvironmentVariable"/> rather than being started here.</summary>
     public bool IsExternal => _process is null;
 
+    /// <summary>The server process when started here (e.g. so a benchmark can count its CPU time as its own).</summary>
+    public Process? Process => _process;
+
     /// <summary>Starts (or attaches to) Redis and returns once it answers PING. Fails, never skips, when Redis is unavailable.</summary>
     public static async Task<RedisServer> StartAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
@@ -61,13 +64,24 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
             return new RedisServer(host, port, null, null);
         }
 
+        return await StartOwnedAsync(appendOnly: false, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Always starts a redis-server of its own (ignoring <see cref="EnvironmentVariable"/>), in a temp folder.
+    /// <paramref name="appendOnly"/> turns on the append-only file with an fsync per write (appendfsync always),
+    /// the durable setting production uses.
+    /// </summary>
+    public static async Task<RedisServer> StartOwnedAsync(bool appendOnly, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = timeout ?? DefaultStartTimeout;
         var executable = FindExecutable();
         // The free port can be taken by someone else between picking and binding; try a few.
         var failures = new StringBuilder();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             var port = LoopbackPort.GetFree();
-            var started = await TryStartAsync(executable, port, deadline, failures, cancellationToken).ConfigureAwait(false);
+            var started = await TryStartAsync(executable, port, appendOnly, deadline, failures, cancellationToken).ConfigureAwait(false);
             if (started is not null)
             {
                 return started;
@@ -155,7 +169,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static async Task<RedisServer?> TryStartAsync(string executable, int port, TimeSpan timeout, StringBuilder failures, CancellationToken cancellationToken)
+    private static async Task<RedisServer?> TryStartAsync(string executable, int port, bool appendOnly, TimeSpan timeout, StringBuilder failures, CancellationToken cancellationToken)
     {
         var workingDirectory = new TempDirectory("redis");
         var startInfo = new ProcessStartInfo(executable)
@@ -170,7 +184,8 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
                      "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--bind", "127.0.0.1",
                      "--save", string.Empty,
-                     "--appendonly", "no",
+                     "--appendonly", appendOnly ? "yes" : "no",
+                     "--appendfsync", "always",
                      "--daemonize", "no",
                      "--dir", workingDirectory.Path,
                  })

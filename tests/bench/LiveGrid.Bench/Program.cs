@@ -50,11 +50,11 @@ if (arguments.Runs(StorageBenchmarks.Section))
         }
         else
         {
-            var durable = await RedisServerProcess.StartAsync(appendOnly: true);
-            targets.Add(new RedisTarget("Redis AOF always", $"{durable.Endpoint}, started by this run, appendonly yes, appendfsync always", durable.Endpoint, durable));
+            var durable = await LiveGrid.Testing.RedisServer.StartOwnedAsync(appendOnly: true);
+            targets.Add(new RedisTarget("Redis AOF always", $"{durable.ConnectionString}, started by this run, appendonly yes, appendfsync always", durable.ConnectionString, durable));
             // Same server settings minus the append-only file: what durability costs.
-            var volatileServer = await RedisServerProcess.StartAsync(appendOnly: false);
-            targets.Add(new RedisTarget("Redis AOF off", $"{volatileServer.Endpoint}, started by this run, appendonly no", volatileServer.Endpoint, volatileServer));
+            var volatileServer = await LiveGrid.Testing.RedisServer.StartOwnedAsync(appendOnly: false);
+            targets.Add(new RedisTarget("Redis AOF off", $"{volatileServer.ConnectionString}, started by this run, appendonly no", volatileServer.ConnectionString, volatileServer));
         }
 
         await new StorageBenchmarks(report, targets).RunAsync();
