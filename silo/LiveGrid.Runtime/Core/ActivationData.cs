@@ -364,6 +364,18 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
         PumpLocked();
     }
 
+    /// <summary>Something runs, waits or is posted: for tests that must not move the clock mid-turn.</summary>
+    internal bool IsBusy
+    {
+        get
+        {
+            lock (this)
+            {
+                return _running > 0 || _waiting is { Count: > 0 } || _ready is { Count: > 0 };
+            }
+        }
+    }
+
     /// <summary>True when nothing runs or waits and the activation has been idle for <paramref name="ageTicks"/>.</summary>
     internal bool IsIdle(long nowTicks, long ageTicks)
     {

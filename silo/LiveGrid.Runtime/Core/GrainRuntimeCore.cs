@@ -101,6 +101,9 @@ internal sealed class GrainRuntimeCore : IDisposable
     public bool IsActive(GrainId grainId) =>
         _activations.TryGetValue(grainId, out var activation) && activation.Status is ActivationStatus.Activating or ActivationStatus.Valid or ActivationStatus.Deactivating;
 
+    /// <summary>Whether the grain's activation has a turn running or work queued (false when not active).</summary>
+    internal bool IsBusy(GrainId grainId) => _activations.TryGetValue(grainId, out var activation) && activation.IsBusy;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await Reminders.StartAsync(cancellationToken);
