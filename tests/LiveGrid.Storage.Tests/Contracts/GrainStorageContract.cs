@@ -9,44 +9,20 @@ namespace LiveGrid.Storage.Tests.Contracts;
 /// What every <see cref="IGrainStorage"/> must do. One subclass per provider runs every fact against it;
 /// each test gets a fresh, empty store (its own file, key prefix or instance).
 /// </summary>
-public abstract class GrainStorageContract : IAsyncLifetime
+public abstract class GrainStorageContract : ProviderContract<IGrainStorage>
 {
     protected const string StateName = "state";
 
-    private readonly List<IGrainStorage> _opened = [];
-
     protected static readonly GrainId Grid = new("grid", "朝阳区-网格-001");
 
-    protected IGrainStorage Storage { get; private set; } = null!;
+    protected IGrainStorage Storage => Provider;
 
     /// <summary>A new provider instance over this test's store: every call sees the same data.</summary>
     protected abstract IGrainStorage CreateStorage();
 
-    /// <summary>Removes the test's store after all providers are closed.</summary>
-    protected virtual Task DeleteStoreAsync() => Task.CompletedTask;
+    protected sealed override IGrainStorage CreateProvider() => CreateStorage();
 
-    public virtual Task InitializeAsync()
-    {
-        Storage = OpenStorage();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var storage in _opened)
-        {
-            await CloseAsync(storage);
-        }
-
-        await DeleteStoreAsync();
-    }
-
-    protected IGrainStorage OpenStorage()
-    {
-        var storage = CreateStorage();
-        _opened.Add(storage);
-        return storage;
-    }
+    protected IGrainStorage OpenStorage() => Open();
 
     [Fact]
     public async Task Read_of_a_missing_record_returns_null()

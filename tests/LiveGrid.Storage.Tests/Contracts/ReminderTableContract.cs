@@ -5,42 +5,19 @@ using static LiveGrid.Storage.Tests.Contracts.StorageProviders;
 namespace LiveGrid.Storage.Tests.Contracts;
 
 /// <summary>What every <see cref="IReminderTable"/> must do; one subclass per provider, a fresh empty table per test.</summary>
-public abstract class ReminderTableContract : IAsyncLifetime
+public abstract class ReminderTableContract : ProviderContract<IReminderTable>
 {
     protected static readonly GrainId Grid = new("grid", "朝阳区-网格-001");
     protected static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 30, 0, TimeSpan.Zero);
 
-    private readonly List<IReminderTable> _opened = [];
+    protected IReminderTable Table => Provider;
 
-    protected IReminderTable Table { get; private set; } = null!;
-
-    /// <summary>A new provider instance over this test's store: every call sees the same rows.</summary>
+    /// <summary>A new provider instance over this test's store: every call sees the same data.</summary>
     protected abstract IReminderTable CreateTable();
 
-    protected virtual Task DeleteStoreAsync() => Task.CompletedTask;
+    protected sealed override IReminderTable CreateProvider() => CreateTable();
 
-    public virtual Task InitializeAsync()
-    {
-        Table = OpenTable();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var table in _opened)
-        {
-            await CloseAsync(table);
-        }
-
-        await DeleteStoreAsync();
-    }
-
-    protected IReminderTable OpenTable()
-    {
-        var table = CreateTable();
-        _opened.Add(table);
-        return table;
-    }
+    protected IReminderTable OpenTable() => Open();
 
     protected static ReminderEntry Reminder(GrainId grainId, string name, TimeSpan? period = null, DateTimeOffset? startAt = null) =>
         new(grainId, name, startAt ?? Start, period ?? TimeSpan.FromMinutes(5));
