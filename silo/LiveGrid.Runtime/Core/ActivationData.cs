@@ -315,6 +315,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     internal Task DeactivateAsync(DeactivationReason reason)
     {
         Task completion;
+        var neverRan = false;
         lock (this)
         {
             if (_status == ActivationStatus.Invalid)
@@ -329,6 +330,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
                 // Never ran: nothing to deactivate.
                 _status = ActivationStatus.Invalid;
                 _deactivated.TrySetResult();
+                neverRan = true;
             }
             else if (_status == ActivationStatus.Activating)
             {
@@ -342,7 +344,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
             }
         }
 
-        if (_status == ActivationStatus.Invalid)
+        if (neverRan)
         {
             _runtime.RemoveActivation(this);
         }

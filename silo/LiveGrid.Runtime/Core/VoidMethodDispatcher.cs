@@ -7,9 +7,8 @@ internal sealed class VoidMethodDispatcher(MethodInfo method, Func<object, objec
 {
     public override object Send(GrainRuntimeCore runtime, GrainId target, GrainClassInfo grainClass, object?[] arguments)
     {
-        var request = new VoidGrainRequest(runtime, target, this, arguments, AlwaysInterleave || grainClass.IsReentrant, invoke);
-        runtime.Send(target, grainClass, request);
-        return isValueTask ? new ValueTask(request.Task) : request.Task;
+        var task = SendTyped(runtime, target, grainClass, arguments);
+        return isValueTask ? new ValueTask(task) : task;
     }
 
     /// <summary>Typed entry for runtime-internal calls (reminder delivery).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiveGrid.Runtime.Core;
 using LiveGrid.Runtime.Storage;
 using Microsoft.Extensions.Logging;
@@ -21,11 +20,12 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     private static readonly VoidMethodDispatcher ReceiveReminder =
         (VoidMethodDispatcher)MethodDispatcher.For(typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminder))!);
 
-    private readonly ConcurrentDictionary<(GrainId GrainId, string Name), ReminderTicker> _tickers = new();
+    private readonly ReminderSchedule _schedule = new();
     private volatile bool _stopped;
+    private volatile bool _loaded;
 
     /// <summary>True once every durable reminder row has been read and scheduled.</summary>
-    public bool IsLoaded { get; private set; }
+    public bool IsLoaded => _loaded;
 
     /// <summary>
     /// Reads and schedules every reminder row. If the store cannot be read now (Redis down at start), the host
@@ -51,13 +51,13 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
         foreach (var row in rows)
         {
             // A reminder registered while loading was retried is newer than the row read here.
-            if (!_tickers.ContainsKey((row.GrainId, row.ReminderName)))
+            if (_schedule.Find(row.GrainId, row.ReminderName) is null)
             {
                 Arm(row);
             }
         }
 
-        IsLoaded = true;
+        _loaded = true;
         logger.LogInformation("Loaded {ReminderCount} durable reminders from {Provider}", rows.Count, table.ProviderName);
     }
 
@@ -87,7 +87,7 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     public void Stop()
     {
         _stopped = true;
-        foreach (var ticker in _tickers.Values)
+        foreach (var ticker in _schedule.All())
         {
             runtime.Timers.Cancel(ticker);
         }
@@ -120,23 +120,22 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
 
     public async Task UnregisterAsync(GrainId grainId, string reminderName)
     {
-        var key = (grainId, reminderName);
-        if (!_tickers.TryGetValue(key, out var ticker))
+        if (_schedule.Find(grainId, reminderName) is not { } ticker)
         {
             return;
         }
 
         await table.RemoveAsync(grainId, reminderName, ticker.Entry.ETag!);
-        Disarm(key, ticker);
+        Disarm(ticker);
     }
 
     public IGrainReminder? Get(GrainId grainId, string reminderName) =>
-        _tickers.TryGetValue((grainId, reminderName), out var ticker) ? new GrainReminder(reminderName, ticker.Entry.ETag!) : null;
+        _schedule.Find(grainId, reminderName) is { } ticker ? new GrainReminder(reminderName, ticker.Entry.ETag!) : null;
 
     public IReadOnlyList<IGrainReminder> GetAll(GrainId grainId) =>
-        [.. _tickers.Where(kv => kv.Key.GrainId == grainId).Select(kv => new GrainReminder(kv.Key.Name, kv.Value.Entry.ETag!))];
+        [.. _schedule.ForGrain(grainId).Select(t => new GrainReminder(t.Entry.ReminderName, t.Entry.ETag!))];
 
-    public int Count => _tickers.Count;
+    public int Count => _schedule.Count;
 
     internal void Deliver(ReminderTicker ticker, long dueTicks)
     {
@@ -170,8 +169,7 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     private async Task AfterDeliveryAsync(ReminderTicker ticker, Task delivery)
     {
         var entry = ticker.Entry;
-        var key = (entry.GrainId, entry.ReminderName);
-        var current = _tickers.TryGetValue(key, out var latest) && ReferenceEquals(latest, ticker);
+        var current = _schedule.IsCurrent(ticker);
         if (delivery.IsFaulted)
         {
             logger.LogWarning(delivery.Exception?.GetBaseException(), "Reminder {ReminderName} of {GrainId} failed", entry.ReminderName, entry.GrainId);
@@ -201,7 +199,7 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
         try
         {
             await table.RemoveAsync(entry.GrainId, entry.ReminderName, entry.ETag!);
-            Disarm(key, ticker);
+            Disarm(ticker);
         }
         catch (Exception ex)
         {
@@ -213,20 +211,13 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     private void Arm(ReminderEntry entry)
     {
         var ticker = new ReminderTicker(this, entry);
-        var key = (entry.GrainId, entry.ReminderName);
-        ReminderTicker? replaced = null;
-        _tickers.AddOrUpdate(key, ticker, (_, old) =>
+        if (_schedule.Replace(ticker) is { } replaced)
         {
-            replaced = old;
-            return ticker;
-        });
-        if (replaced is null)
-        {
-            runtime.Metrics.RemindersArmed.Add(1);
+            runtime.Timers.Cancel(replaced);
         }
         else
         {
-            runtime.Timers.Cancel(replaced);
+            runtime.Metrics.RemindersArmed.Add(1);
         }
 
         if (!_stopped)
@@ -235,9 +226,9 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
         }
     }
 
-    private void Disarm((GrainId, string) key, ReminderTicker ticker)
+    private void Disarm(ReminderTicker ticker)
     {
-        if (_tickers.TryRemove(new KeyValuePair<(GrainId, string), ReminderTicker>(key, ticker)))
+        if (_schedule.Remove(ticker))
         {
             runtime.Timers.Cancel(ticker);
             runtime.Metrics.RemindersArmed.Add(-1);
