@@ -4,6 +4,7 @@ namespace LiveGrid.Grains.Sla;
 /// How much of its limit an open ticket has used, as the command center's wall shows it. The names follow the default
 /// thresholds (50%, 75%, 100%); where the buckets begin is set by <see cref="SlaThresholds"/>.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AgingBucket>))]
 public enum AgingBucket
 {
     /// <summary>Less than <see cref="SlaThresholds.Midway"/> used.</summary>

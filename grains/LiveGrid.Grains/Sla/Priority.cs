@@ -1,6 +1,7 @@
 namespace LiveGrid.Grains.Sla;
 
 /// <summary>A ticket's priority (see <see cref="DomainTerms"/> for the Chinese names).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Priority>))]
 public enum Priority
 {
     /// <summary>一般.</summary>

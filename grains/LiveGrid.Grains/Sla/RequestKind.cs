@@ -1,6 +1,7 @@
 namespace LiveGrid.Grains.Sla;
 
 /// <summary>What the citizen asks for (诉求类型; see <see cref="DomainTerms"/> for the Chinese names).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RequestKind>))]
 public enum RequestKind
 {
     /// <summary>咨询.</summary>

@@ -1,6 +1,7 @@
 namespace LiveGrid.Grains.Sla;
 
 /// <summary>The steps of a ticket that carry a time limit.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SlaStage>))]
 public enum SlaStage
 {
     /// <summary>派单: from intake to dispatch to a unit.</summary>

@@ -1,6 +1,7 @@
 namespace LiveGrid.Grains.Territory;
 
 /// <summary>How a residential compound is run, which decides who the grid works with on the ground.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CompoundKind>))]
 public enum CompoundKind
 {
     /// <summary>自管小区: run by its residents.</summary>

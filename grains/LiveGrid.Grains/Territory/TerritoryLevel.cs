@@ -1,6 +1,7 @@
 namespace LiveGrid.Grains.Territory;
 
 /// <summary>The four levels of the territory, top down: 区 → 街道/镇 → 社区/村 → 网格.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TerritoryLevel>))]
 public enum TerritoryLevel
 {
     /// <summary>区: 6 digits (the national administrative division code).</summary>

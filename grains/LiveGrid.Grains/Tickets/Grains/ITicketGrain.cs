@@ -1,0 +1,30 @@
+using LiveGrid.Runtime;
+
+namespace LiveGrid.Grains.Tickets;
+
+/// <summary>
+/// One hotline ticket (12345 热线工单), keyed by its number ("20261122-000001"). Holds the ticket, its SLA clocks and
+/// their reminders, and its graduated supervision; every change is durable before the call returns, then published
+/// as events and reported to its grid and its worker.
+/// </summary>
+public interface ITicketGrain : IGrainWithStringKey
+{
+    /// <summary>受理: creates the ticket (classified too when the intake says what it is). Fails if the number is taken.</summary>
+    Task<TicketCommandResult> Receive(TicketIntake intake);
+
+    /// <summary>
+    /// Applies one action. <paramref name="expectedVersion"/> (the audit-trail length the caller saw), when given,
+    /// must match or the result is a <see cref="TicketCommandResult.VersionConflict"/> and nothing changes.
+    /// Dispatch and redispatch with an empty unit id use the routing table.
+    /// </summary>
+    Task<TicketCommandResult> Execute(TicketAction action, int? expectedVersion = null);
+
+    /// <summary>The ticket now, or null if it does not exist.</summary>
+    Task<TicketView?> Get();
+
+    /// <summary>The summary now, or null if it does not exist.</summary>
+    Task<TicketSummary?> GetSummary();
+
+    /// <summary>The audit trail, oldest first (empty if the ticket does not exist).</summary>
+    Task<IReadOnlyList<TicketTransition>> GetAuditTrail();
+}

@@ -1,0 +1,68 @@
+using LiveGrid.Grains.Sla;
+
+namespace LiveGrid.Grains.Tickets;
+
+/// <summary>
+/// A ticket as lists, grids and boards count it: small, flat and additive. <see cref="Version"/> is the ticket's
+/// audit-trail length, so a consumer keeps the highest version it has seen and ignores older ones.
+/// </summary>
+public sealed record TicketSummary
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public required TicketStatus Status { get; init; }
+
+    public required TicketSource Source { get; init; }
+
+    public string? Category { get; init; }
+
+    public Priority? Priority { get; init; }
+
+    public RequestKind? Kind { get; init; }
+
+    /// <summary>The grid the ticket belongs to (属地), or null when it could not be located.</summary>
+    public string? GridCode { get; init; }
+
+    public string? Address { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public double? Latitude { get; init; }
+
+    /// <summary>The description, shortened for lists.</summary>
+    public required string Title { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateTimeOffset LastChangedAt { get; init; }
+
+    public string? LeadUnitId { get; init; }
+
+    /// <summary>The grid worker the ticket is with, when its unit is a grid.</summary>
+    public string? AssigneeWorkerId { get; init; }
+
+    /// <summary>The clock the board ages the ticket by (dispatch before dispatch, resolve after, call-back once resolved); null when terminal.</summary>
+    public SlaStage? AgingStage { get; init; }
+
+    public DateTimeOffset? Deadline { get; init; }
+
+    public AgingBucket? Bucket { get; init; }
+
+    public bool IsSuspended { get; init; }
+
+    /// <summary>The highest supervision step so far, or null.</summary>
+    public SupervisionLevel? Supervision { get; init; }
+
+    /// <summary>How far up the territory the overdue ticket has been escalated (Grid when not escalated).</summary>
+    public Territory.TerritoryLevel? EscalatedTo { get; init; }
+
+    public string? SuspectedDuplicateOf { get; init; }
+
+    public string? MergedInto { get; init; }
+
+    public bool IsOpen => !TicketLifecycle.IsTerminal(Status);
+
+    public bool IsOverdue => Bucket == AgingBucket.Overdue;
+}
