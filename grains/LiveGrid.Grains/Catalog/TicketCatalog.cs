@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using LiveGrid.Grains.Tickets;
+
+namespace LiveGrid.Grains.Catalog;
+
+/// <summary>
+/// The in-memory <see cref="ITicketCatalog"/>. Summaries live in a concurrent dictionary; open tickets are also
+/// indexed by category, so duplicate detection looks only at open tickets of one category. Queries filter and sort
+/// a snapshot: fine for the tens of thousands of tickets a city has open or recent, and never blocks writers.
+/// </summary>
+public sealed class TicketCatalog : ITicketCatalog
+{
+    public const int MaxLimit = 500;
+
+    private readonly ConcurrentDictionary<string, TicketSummary> _tickets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TicketSummary>> _openByCategory = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<TicketSummary> All => [.. _tickets.Values];
+
+    public int Count => _tickets.Count;
+
+    public void Upsert(TicketSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        while (true)
+        {
+            if (_tickets.TryGetValue(summary.Id, out var known))
+            {
+                if (known.Version >= summary.Version)
+                {
+                    return;
+                }
+
+                if (!_tickets.TryUpdate(summary.Id, summary, known))
+                {
+                    continue;
+                }
+
+                Unindex(known);
+            }
+            else if (!_tickets.TryAdd(summary.Id, summary))
+            {
+                continue;
+            }
+
+            Index(summary);
+            return;
+        }
+    }
+
+    public TicketSummary? Find(string ticketId) => _tickets.GetValueOrDefault(ticketId);
+
+    public TicketPage Query(TicketQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = Math.Clamp(query.Limit, 1, MaxLimit);
+        var offset = Math.Max(0, query.Offset);
+        var matches = _tickets.Values.Where(ticket => Matches(ticket, query));
+        var sorted = query.Sort switch
+        {
+            TicketSort.Deadline => matches.OrderBy(t => t.Deadline ?? DateTimeOffset.MaxValue).ThenBy(t => t.Id, StringComparer.Ordinal),
+            TicketSort.Changed => matches.OrderByDescending(t => t.LastChangedAt).ThenByDescending(t => t.Id, StringComparer.Ordinal),
+            _ => matches.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id, StringComparer.Ordinal),
+        };
+        var all = sorted.ToList();
+        return new TicketPage([.. all.Skip(offset).Take(limit)], all.Count, offset, limit);
+    }
+
+    public IReadOnlyList<DuplicateCandidate> FindDuplicates(
+        string category, double longitude, double latitude, DateTimeOffset at, TimeSpan window, double maxDistanceMeters, string? excludeTicketId)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        if (!_openByCategory.TryGetValue(category.Trim(), out var open))
+        {
+            return [];
+        }
+
+        var earliest = at - window;
+        return
+        [
+            .. open.Values
+                .Where(t => t.Id != excludeTicketId && t.IsOpen && t.MergedInto is null && t.ReceivedAt >= earliest && t.ReceivedAt <= at
+                    && t.Longitude is not null && t.Latitude is not null)
+                .Select(t => new DuplicateCandidate(t.Id, t.Category!, GeoDistance.Meters(longitude, latitude, t.Longitude!.Value, t.Latitude!.Value), t.ReceivedAt, t.Status))
+                .Where(c => c.DistanceMeters <= maxDistanceMeters)
+                .OrderBy(c => c.DistanceMeters)
+                .ThenBy(c => c.ReceivedAt),
+        ];
+    }
+
+    private static bool Matches(TicketSummary t, TicketQuery q) =>
+        (q.Statuses is not { Count: > 0 } || q.Statuses.Contains(t.Status))
+        && (q.Open is not { } open || t.IsOpen == open)
+        && (q.Overdue is not { } overdue || (t.IsOpen && t.IsOverdue) == overdue)
+        && (q.Bucket is not { } bucket || (t.IsOpen && t.Bucket == bucket))
+        && (string.IsNullOrEmpty(q.Territory) || (t.GridCode?.StartsWith(q.Territory, StringComparison.Ordinal) ?? false))
+        && (string.IsNullOrEmpty(q.Category) || t.Category == q.Category)
+        && (string.IsNullOrEmpty(q.UnitId) || t.LeadUnitId == q.UnitId)
+        && (string.IsNullOrEmpty(q.WorkerId) || t.AssigneeWorkerId == q.WorkerId)
+        && (q.Source is not { } source || t.Source == source)
+        && (q.ReceivedFrom is not { } from || t.ReceivedAt >= from)
+        && (q.ReceivedTo is not { } to || t.ReceivedAt < to)
+        && (string.IsNullOrWhiteSpace(q.Text) || Contains(t, q.Text.Trim()));
+
+    private static bool Contains(TicketSummary t, string text) =>
+        t.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || t.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || (t.Address?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
+
+    private void Index(TicketSummary summary)
+    {
+        if (summary.IsOpen && summary.Category is { } category)
+        {
+            _openByCategory.GetOrAdd(category, static _ => new(StringComparer.Ordinal))[summary.Id] = summary;
+        }
+    }
+
+    private void Unindex(TicketSummary summary)
+    {
+        if (summary.Category is { } category && _openByCategory.TryGetValue(category, out var open))
+        {
+            open.TryRemove(summary.Id, out _);
+        }
+    }
+}
