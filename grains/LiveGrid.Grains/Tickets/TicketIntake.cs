@@ -11,6 +11,12 @@ public sealed record TicketIntake
 {
     public required TicketActor ReceivedBy { get; init; }
 
+    /// <summary>
+    /// When the request came in; null means now. Only trusted callers set it (the demo history, a patrol finding); it
+    /// may not lie in the future. The HTTP API never takes it from the client.
+    /// </summary>
+    public DateTimeOffset? At { get; init; }
+
     public TicketSource Source { get; init; } = TicketSource.Hotline;
 
     public string? CallerName { get; init; }

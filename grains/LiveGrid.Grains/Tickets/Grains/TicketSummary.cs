@@ -58,6 +58,18 @@ public sealed record TicketSummary
     /// <summary>How far up the territory the overdue ticket has been escalated (Grid when not escalated).</summary>
     public Territory.TerritoryLevel? EscalatedTo { get; init; }
 
+    /// <summary>When the current round was resolved (办结), and whether by its resolve deadline.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public bool? ResolvedOnTime { get; init; }
+
+    /// <summary>The callback's rating (评价) of the current round, and when.</summary>
+    public CallbackRating? Rating { get; init; }
+
+    public DateTimeOffset? CalledBackAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
     public string? SuspectedDuplicateOf { get; init; }
 
     public string? MergedInto { get; init; }
