@@ -26,7 +26,7 @@ public sealed class TicketCatalog : ITicketCatalog
         {
             if (_tickets.TryGetValue(summary.Id, out var known))
             {
-                if (known.Version >= summary.Version)
+                if (known.Revision >= summary.Revision)
                 {
                     return;
                 }

@@ -4,13 +4,18 @@ namespace LiveGrid.Grains.Tickets;
 
 /// <summary>
 /// A ticket as lists, grids and boards count it: small, flat and additive. <see cref="Version"/> is the ticket's
-/// audit-trail length, so a consumer keeps the highest version it has seen and ignores older ones.
+/// audit-trail length (what a caller passes as the expected version); <see cref="Revision"/> grows with every
+/// published change, including time-driven ones (aging, supervision) that add no transition, so a consumer keeps
+/// the summary with the highest revision it has seen and ignores older ones.
 /// </summary>
 public sealed record TicketSummary
 {
     public required string Id { get; init; }
 
     public required int Version { get; init; }
+
+    /// <summary>Grows with every published change of this ticket; the order consumers keep summaries by.</summary>
+    public required long Revision { get; init; }
 
     public required TicketStatus Status { get; init; }
 
