@@ -181,7 +181,7 @@ public static class InspectionEndpoints
             new Dictionary<string, object?>
             {
                 ["inspectionId"] = id,
-                ["status"] = result.View?.Summary.Status.ToString(),
+                ["inspectionStatus"] = result.View?.Summary.Status.ToString(),
                 ["allowedCommands"] = result.AllowedCommands.ToArray(),
             });
     }

@@ -211,7 +211,7 @@ public static class TicketEndpoints
                 {
                     ["ticketId"] = id,
                     ["currentVersion"] = current?.Version,
-                    ["status"] = current?.Status.ToString(),
+                    ["ticketStatus"] = current?.Status.ToString(),
                 });
         }
 
@@ -234,7 +234,7 @@ public static class TicketEndpoints
             new Dictionary<string, object?>
             {
                 ["ticketId"] = id,
-                ["status"] = rejection.Status.ToString(),
+                ["ticketStatus"] = rejection.Status.ToString(),
                 ["attempted"] = rejection.Attempted.ToString(),
                 ["reason"] = rejection.Reason.ToString(),
                 ["allowedActions"] = allowed,

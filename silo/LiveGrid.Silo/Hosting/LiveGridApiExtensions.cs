@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using LiveGrid.Grains.Events;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Silo.Json;
@@ -23,6 +25,8 @@ public static class LiveGridApiExtensions
             chain.Insert(0, LiveGridApiJsonContext.Default);
             chain.Insert(1, DomainEventJsonContext.Default);
             chain.Insert(2, TicketJsonContext.Default);
+            // Chinese names and descriptions as UTF-8 text, not \uXXXX escapes (HTML-sensitive characters stay escaped).
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
 
         builder.Services.AddOpenApi();
