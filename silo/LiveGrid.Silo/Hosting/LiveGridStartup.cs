@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using LiveGrid.Grains.Boards;
+using LiveGrid.Grains.City;
+using LiveGrid.Grains.Inspections;
+using LiveGrid.Runtime;
+using LiveGrid.Silo.Configuration;
+
+namespace LiveGrid.Silo.Hosting;
+
+/// <summary>
+/// LiveGrid's start-up work, once the grain runtime runs and before Kestrel serves: the territory, the ticket catalog,
+/// the patrol schedule and a warm city board, so the first request already sees the city as it is.
+/// </summary>
+public sealed class LiveGridStartup(
+    IGrainFactory grains,
+    CityModel city,
+    StartupOptions options,
+    ILogger<LiveGridStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _ = options;
+        _ = city;
+
+        await grains.GetGrain<IPatrolSchedulerGrain>("city").Start().WaitAsync(cancellationToken);
+        var board = await grains.GetGrain<IAreaBoardGrain>(IAreaBoardGrain.CityKey).GetBoard().WaitAsync(cancellationToken);
+        StartupLog.BoardsWarm(logger, board.Counters.Open, board.Children.Count);
+        StartupLog.StartupDone(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
