@@ -372,7 +372,8 @@ public sealed class TicketGrain(
         if (NextDue(now) is { } due)
         {
             // A threshold instant may fall between seconds; the reminder fires at the next whole tick that reaches it.
-            var dueTime = due > now ? due - now : TimeSpan.Zero;
+            var current = Now();
+            var dueTime = due > current ? due - current : TimeSpan.Zero;
             await RegisterOrUpdateReminder(ReminderName, dueTime, Timeout.InfiniteTimeSpan);
         }
         else if (await GetReminder(ReminderName) is { } reminder)
@@ -435,13 +436,15 @@ public sealed class TicketGrain(
         }
 
         _outboxChanged = false;
+
+        // Armed before anyone hears of the change, so whoever reacts to the events finds the next reminder in place.
+        await ArmReminderAsync(change.Now);
         foreach (var domainEvent in published)
         {
             events.Publish(domainEvent);
         }
 
         catalog.Upsert(summary);
-        await ArmReminderAsync(change.Now);
         await DeliverOutboxAsync();
     }
 
