@@ -50,6 +50,10 @@ public sealed class TicketGrain(
     private IGrainTimer? _retry;
     private bool _outboxChanged;
 
+    // The reminder as this activation armed it; unknown after activation, so the first change arms it regardless.
+    private bool _reminderKnown;
+    private DateTimeOffset? _reminderDue;
+
     private TicketGrainState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -241,6 +245,9 @@ public sealed class TicketGrain(
             return;
         }
 
+        // A one-shot reminder is gone once delivered.
+        _reminderKnown = true;
+        _reminderDue = null;
         var change = new Change(Now(), Id);
         Evaluate(change);
         if (change.IsEmpty)
@@ -370,9 +377,15 @@ public sealed class TicketGrain(
 
     private async Task ArmReminderAsync(DateTimeOffset now)
     {
-        if (NextDue(now) is { } due)
+        var next = NextDue(now);
+        if (_reminderKnown && _reminderDue == next)
         {
-            // A threshold instant may fall between seconds; the reminder fires at the next whole tick that reaches it.
+            // Most actions leave the next due instant where it was: no reminder write.
+            return;
+        }
+
+        if (next is { } due)
+        {
             var current = Now();
             var dueTime = due > current ? due - current : TimeSpan.Zero;
             await RegisterOrUpdateReminder(ReminderName, dueTime, Timeout.InfiniteTimeSpan);
@@ -381,6 +394,9 @@ public sealed class TicketGrain(
         {
             await UnregisterReminder(reminder);
         }
+
+        _reminderKnown = true;
+        _reminderDue = next;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
