@@ -62,6 +62,12 @@ public sealed class TicketGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // After a restart the in-memory catalog may not know this ticket yet; it keeps the higher revision anyway.
+        if (S.Ticket is not null)
+        {
+            catalog.Upsert(Summary());
+        }
+
         if (S.Outbox.Count > 0)
         {
             EnsureRetryTimer(TimeSpan.Zero);
@@ -195,19 +201,7 @@ public sealed class TicketGrain(
         S.Ticket = result.Ticket;
 
         var assignee = await ChooseAssigneeAsync(ticket, result.Ticket, route);
-        if (assignee != previousAssignee)
-        {
-            S.AssigneeWorkerId = assignee;
-            if (assignee is not null)
-            {
-                change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline);
-            }
-
-            if (previousAssignee is not null)
-            {
-                change.Notify(previousAssignee, WorkerNotificationKind.Unassigned, $"工单 {Id} 已离开您: {result.Ticket.Status}", null);
-            }
-        }
+        S.AssigneeWorkerId = assignee;
 
         if (action is Supervise supervise)
         {
@@ -227,6 +221,20 @@ public sealed class TicketGrain(
         }
 
         Evaluate(change);
+        if (assignee != previousAssignee)
+        {
+            // First in the feed, before any warning the same change raised, and with the new clock's deadline.
+            if (previousAssignee is not null)
+            {
+                change.Notify(previousAssignee, WorkerNotificationKind.Unassigned, $"工单 {Id} 已离开您: {result.Ticket.Status}", null, first: true);
+            }
+
+            if (assignee is not null)
+            {
+                change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline, first: true);
+            }
+        }
+
         await CommitAsync(change, previousGrid, previousAssignee);
         return Applied(now);
     }
@@ -788,7 +796,9 @@ public sealed class TicketGrain(
         public void DuplicateSuspected(DuplicateCandidate candidate) =>
             Events.Add((summary, stream, sequence, at) => new TicketDuplicateSuspected(summary, candidate) { Stream = stream, Sequence = sequence, At = at });
 
-        public void Notify(string workerId, WorkerNotificationKind kind, string title, DateTimeOffset? deadline) =>
-            Notifications.Add((workerId, new WorkerNotification { At = Now, Kind = kind, Title = title, TicketId = ticketId, Deadline = deadline }));
+        public void Notify(string workerId, WorkerNotificationKind kind, string title, DateTimeOffset? deadline, bool first = false) =>
+            Notifications.Insert(
+                first ? 0 : Notifications.Count,
+                (workerId, new WorkerNotification { At = Now, Kind = kind, Title = title, TicketId = ticketId, Deadline = deadline }));
     }
 }
