@@ -50,6 +50,10 @@ public sealed class TicketGrain(
     private IGrainTimer? _retry;
     private bool _outboxChanged;
 
+    // The reminder as this activation armed it; unknown after activation, so the first change arms it regardless.
+    private bool _reminderKnown;
+    private DateTimeOffset? _reminderDue;
+
     private TicketGrainState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -58,6 +62,12 @@ public sealed class TicketGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // After a restart the in-memory catalog may not know this ticket yet; it keeps the higher revision anyway.
+        if (S.Ticket is not null)
+        {
+            catalog.Upsert(Summary());
+        }
+
         if (S.Outbox.Count > 0)
         {
             EnsureRetryTimer(TimeSpan.Zero);
@@ -191,19 +201,7 @@ public sealed class TicketGrain(
         S.Ticket = result.Ticket;
 
         var assignee = await ChooseAssigneeAsync(ticket, result.Ticket, route);
-        if (assignee != previousAssignee)
-        {
-            S.AssigneeWorkerId = assignee;
-            if (assignee is not null)
-            {
-                change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline);
-            }
-
-            if (previousAssignee is not null)
-            {
-                change.Notify(previousAssignee, WorkerNotificationKind.Unassigned, $"工单 {Id} 已离开您: {result.Ticket.Status}", null);
-            }
-        }
+        S.AssigneeWorkerId = assignee;
 
         if (action is Supervise supervise)
         {
@@ -223,6 +221,20 @@ public sealed class TicketGrain(
         }
 
         Evaluate(change);
+        if (assignee != previousAssignee)
+        {
+            // First in the feed, before any warning the same change raised, and with the new clock's deadline.
+            if (previousAssignee is not null)
+            {
+                change.Notify(previousAssignee, WorkerNotificationKind.Unassigned, $"工单 {Id} 已离开您: {result.Ticket.Status}", null, first: true);
+            }
+
+            if (assignee is not null)
+            {
+                change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline, first: true);
+            }
+        }
+
         await CommitAsync(change, previousGrid, previousAssignee);
         return Applied(now);
     }
@@ -241,6 +253,9 @@ public sealed class TicketGrain(
             return;
         }
 
+        // A one-shot reminder is gone once delivered.
+        _reminderKnown = true;
+        _reminderDue = null;
         var change = new Change(Now(), Id);
         Evaluate(change);
         if (change.IsEmpty)
@@ -331,7 +346,8 @@ public sealed class TicketGrain(
             }
 
             S.Ticket = result.Ticket;
-            if (escalatedTo > S.EscalatedTo)
+            // TerritoryLevel counts top down (District = 0): higher up is smaller.
+            if (escalatedTo < S.EscalatedTo)
             {
                 S.EscalatedTo = escalatedTo;
             }
@@ -369,16 +385,26 @@ public sealed class TicketGrain(
 
     private async Task ArmReminderAsync(DateTimeOffset now)
     {
-        if (NextDue(now) is { } due)
+        var next = NextDue(now);
+        if (_reminderKnown && _reminderDue == next)
         {
-            // A threshold instant may fall between seconds; the reminder fires at the next whole tick that reaches it.
-            var dueTime = due > now ? due - now : TimeSpan.Zero;
+            // Most actions leave the next due instant where it was: no reminder write.
+            return;
+        }
+
+        if (next is { } due)
+        {
+            var current = Now();
+            var dueTime = due > current ? due - current : TimeSpan.Zero;
             await RegisterOrUpdateReminder(ReminderName, dueTime, Timeout.InfiniteTimeSpan);
         }
         else if (await GetReminder(ReminderName) is { } reminder)
         {
             await UnregisterReminder(reminder);
         }
+
+        _reminderKnown = true;
+        _reminderDue = next;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
@@ -435,13 +461,15 @@ public sealed class TicketGrain(
         }
 
         _outboxChanged = false;
+
+        // Armed before anyone hears of the change, so whoever reacts to the events finds the next reminder in place.
+        await ArmReminderAsync(change.Now);
         foreach (var domainEvent in published)
         {
             events.Publish(domainEvent);
         }
 
         catalog.Upsert(summary);
-        await ArmReminderAsync(change.Now);
         await DeliverOutboxAsync();
     }
 
@@ -768,7 +796,9 @@ public sealed class TicketGrain(
         public void DuplicateSuspected(DuplicateCandidate candidate) =>
             Events.Add((summary, stream, sequence, at) => new TicketDuplicateSuspected(summary, candidate) { Stream = stream, Sequence = sequence, At = at });
 
-        public void Notify(string workerId, WorkerNotificationKind kind, string title, DateTimeOffset? deadline) =>
-            Notifications.Add((workerId, new WorkerNotification { At = Now, Kind = kind, Title = title, TicketId = ticketId, Deadline = deadline }));
+        public void Notify(string workerId, WorkerNotificationKind kind, string title, DateTimeOffset? deadline, bool first = false) =>
+            Notifications.Insert(
+                first ? 0 : Notifications.Count,
+                (workerId, new WorkerNotification { At = Now, Kind = kind, Title = title, TicketId = ticketId, Deadline = deadline }));
     }
 }

@@ -29,7 +29,7 @@ public sealed class TicketGrainLoopTests
         desk.Time.Advance(TimeSpan.FromMinutes(5));
         var dispatched = await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
         dispatched.Summary.LeadUnitId.Should().Be(ResponsibleUnit.GridUnitId(TestCity.Grid2), "exposed rubbish is routed to its grid");
-        dispatched.Summary.AssigneeWorkerId.Should().Be("w2a", "the grid leader's post receives it; duty is unknown without a worker grain");
+        dispatched.Summary.AssigneeWorkerId.Should().Be("w2a", "the grid leader's post receives it while its primary is on duty");
         dispatched.Summary.AgingStage.Should().Be(SlaStage.Resolve);
         dispatched.Summary.Deadline.Should().Be(ShanghaiTime.At("2026-03-09 15:35"), "4 working hours from 10:05: 1h55 before lunch, 2h05 after 13:30");
 
