@@ -27,7 +27,9 @@ internal static class BoardSettling
                     return false;
                 }
 
-                return await HoldsCurrentChildren(silo.GrainFactory, IAreaBoardGrain.CityKey);
+                // Reading a board may activate it (and its children), which arms their first reports: look again after.
+                return await HoldsCurrentChildren(silo.GrainFactory, IAreaBoardGrain.CityKey)
+                    && !silo.Time.ArmedTimers.Any(t => t.Due <= now + delay);
             },
             "every board report has reached the city board");
     }
