@@ -27,10 +27,27 @@ internal static class BoardSettling
                     return false;
                 }
 
-                return await HoldsCurrentChildren(silo.GrainFactory, IAreaBoardGrain.CityKey);
+                // Reading a board may activate it (and its children), which arms their first reports: look again after.
+                return await HoldsCurrentChildren(silo.GrainFactory, IAreaBoardGrain.CityKey)
+                    && !silo.Time.ArmedTimers.Any(t => t.Due <= now + delay);
             },
             "every board report has reached the city board");
     }
+
+    /// <summary>Advances the clock by <paramref name="step"/> until <paramref name="condition"/> holds (e.g. idle grains collected).</summary>
+    public static Task AdvanceUntilAsync(this TestSilo silo, TimeSpan step, Func<bool> condition, string what) =>
+        Eventually.UntilAsync(
+            () =>
+            {
+                if (condition())
+                {
+                    return true;
+                }
+
+                silo.Time.Advance(step);
+                return false;
+            },
+            what);
 
     private static async Task<bool> HoldsCurrentChildren(Runtime.IGrainFactory grains, string area)
     {
