@@ -85,7 +85,39 @@ public sealed class TicketGrain(
         }
     }
 
-    public async Task<TicketCommandResult> Receive(TicketIntake intake)
+    public Task<TicketCommandResult> Receive(TicketIntake intake) => ReceiveCore(intake, batch: null);
+
+    /// <summary>
+    /// A dated history as one change: the actions are applied in order without time-driven steps in between (those
+    /// would be dated now and stop the later, older actions), then the clocks are evaluated once at now and everything
+    /// is written once. Any refusal leaves the ticket as if it had never been received.
+    /// </summary>
+    public async Task<TicketCommandResult> ReceiveHistory(TicketIntake intake, IReadOnlyList<TicketAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var change = new Change(Now(), Id);
+        var result = await ReceiveCore(intake, change);
+        for (var i = 0; result.Applied && i < actions.Count; i++)
+        {
+            result = await ExecuteCore(actions[i], expectedVersion: null, change);
+        }
+
+        if (!result.Applied)
+        {
+            if (S.Ticket is not null && !state.RecordExists)
+            {
+                state.State = new TicketGrainState();
+            }
+
+            return result;
+        }
+
+        Evaluate(change);
+        await CommitAsync(change, previousGrid: null, previousAssignee: null);
+        return Applied(change.Now);
+    }
+
+    private async Task<TicketCommandResult> ReceiveCore(TicketIntake intake, Change? batch)
     {
         var now = Now();
         if (S.Ticket is { } existing)
@@ -108,7 +140,7 @@ public sealed class TicketGrain(
 
         var at = (intake.At ?? now).ToUniversalTime();
         var ticket = Ticket.Create(Id, new Receive(intake.ReceivedBy, at));
-        var change = new Change(now, Id);
+        var change = batch ?? new Change(now, Id);
         change.Transition(ticket.History[^1]);
 
         if (intake is { Category: { } category, Priority: { } priority, Kind: { } kind })
@@ -127,12 +159,21 @@ public sealed class TicketGrain(
         S.Intake = intake;
         S.GridCode = Locate(intake);
         DetectDuplicates(change);
+        if (batch is not null)
+        {
+            return new TicketCommandResult { Applied = true };
+        }
+
         Evaluate(change);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(now);
     }
 
-    public async Task<TicketCommandResult> Execute(TicketAction action, int? expectedVersion = null)
+    public Task<TicketCommandResult> Execute(TicketAction action, int? expectedVersion = null) =>
+        ExecuteCore(action, expectedVersion, batch: null);
+
+    /// <summary>One action; with a <paramref name="batch"/> its effects join that change and nothing is evaluated or written yet.</summary>
+    private async Task<TicketCommandResult> ExecuteCore(TicketAction action, int? expectedVersion, Change? batch)
     {
         ArgumentNullException.ThrowIfNull(action);
         var now = Now();
@@ -196,7 +237,7 @@ public sealed class TicketGrain(
 
         var previousGrid = S.GridCode;
         var previousAssignee = S.AssigneeWorkerId;
-        var change = new Change(now, Id);
+        var change = batch ?? new Change(now, Id);
         change.Transition(result.Transition);
         S.Ticket = result.Ticket;
 
@@ -218,6 +259,11 @@ public sealed class TicketGrain(
         {
             change.Reports.Add(new PendingReport(PendingReportKind.OriginalTicket, mergeInto.OriginalTicketId.Trim(),
                 Action: new AddDuplicate(action.Actor, action.At, Id)));
+        }
+
+        if (batch is not null)
+        {
+            return new TicketCommandResult { Applied = true };
         }
 
         Evaluate(change);
