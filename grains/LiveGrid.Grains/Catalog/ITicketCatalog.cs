@@ -23,6 +23,12 @@ public interface ITicketCatalog
     IReadOnlyList<DuplicateCandidate> FindDuplicates(
         string category, double longitude, double latitude, DateTimeOffset at, TimeSpan window, double maxDistanceMeters, string? excludeTicketId);
 
+    /// <summary>
+    /// The tickets whose current summary places them in <paramref name="gridCode"/> (open and terminal), in no
+    /// particular order: what a grid grain derives its board from on activation. Indexed, not a scan.
+    /// </summary>
+    IReadOnlyCollection<TicketSummary> InGrid(string gridCode);
+
     /// <summary>Every summary (for recounts and reports), in no particular order.</summary>
     IReadOnlyCollection<TicketSummary> All { get; }
 

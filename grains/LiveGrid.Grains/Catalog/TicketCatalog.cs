@@ -14,6 +14,10 @@ public sealed class TicketCatalog : ITicketCatalog
 
     private readonly ConcurrentDictionary<string, TicketSummary> _tickets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TicketSummary>> _openByCategory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TicketSummary>> _byGrid = new(StringComparer.Ordinal);
+
+    // Serialises grid re-indexing, so two racing upserts of one ticket cannot leave it indexed under a stale grid.
+    private readonly Lock _gridIndexLock = new();
 
     public IReadOnlyCollection<TicketSummary> All => [.. _tickets.Values];
 
@@ -44,11 +48,18 @@ public sealed class TicketCatalog : ITicketCatalog
             }
 
             Index(summary);
+            IndexGrid(summary.Id, known?.GridCode);
             return;
         }
     }
 
     public TicketSummary? Find(string ticketId) => _tickets.GetValueOrDefault(ticketId);
+
+    public IReadOnlyCollection<TicketSummary> InGrid(string gridCode)
+    {
+        ArgumentNullException.ThrowIfNull(gridCode);
+        return _byGrid.TryGetValue(gridCode, out var tickets) ? [.. tickets.Values] : [];
+    }
 
     public TicketPage Query(TicketQuery query)
     {
@@ -112,6 +123,24 @@ public sealed class TicketCatalog : ITicketCatalog
         if (summary.IsOpen && summary.Category is { } category)
         {
             _openByCategory.GetOrAdd(category, static _ => new(StringComparer.Ordinal))[summary.Id] = summary;
+        }
+    }
+
+    /// <summary>Moves the ticket to the grid of its current summary (read again under the lock, so the last writer wins).</summary>
+    private void IndexGrid(string ticketId, string? previousGrid)
+    {
+        lock (_gridIndexLock)
+        {
+            var current = _tickets[ticketId];
+            if (previousGrid is not null && previousGrid != current.GridCode && _byGrid.TryGetValue(previousGrid, out var previous))
+            {
+                previous.TryRemove(ticketId, out _);
+            }
+
+            if (current.GridCode is { } grid)
+            {
+                _byGrid.GetOrAdd(grid, static _ => new(StringComparer.Ordinal))[ticketId] = current;
+            }
         }
     }
 

@@ -36,6 +36,12 @@ public sealed class CityPolicies
     /// <summary>The hotspot score halves in this time (clock time).</summary>
     public TimeSpan HotspotHalfLife { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// ASSUMPTION: how long a grid or area board gathers changes before it reports once to its parent and publishes
+    /// one change event (a burst of ticket changes in one grid makes one report, not one call chain each).
+    /// </summary>
+    public TimeSpan BoardReportDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>ASSUMPTION: three staggered shifts; each grid patrols once a day in one of them (by grid sequence).</summary>
     public List<PatrolShift> PatrolShifts { get; set; } =
     [
@@ -82,6 +88,11 @@ public sealed class CityPolicies
         if (HotspotHalfLife <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{SectionName}:HotspotHalfLife must be positive; got {HotspotHalfLife}.");
+        }
+
+        if (BoardReportDelay <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{SectionName}:BoardReportDelay must be positive; got {BoardReportDelay}.");
         }
 
         if (PatrolShifts.Count == 0 || PatrolShifts.Any(shift => string.IsNullOrWhiteSpace(shift.Name) || shift.End <= shift.Start))
