@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LiveGrid.Grains.Boards;
 using LiveGrid.Grains.City;
-using LiveGrid.Grains.Inspections;
+using LiveGrid.Grains.Territory;
 using LiveGrid.Runtime;
 using LiveGrid.Silo.Configuration;
 
@@ -20,10 +20,16 @@ public sealed class LiveGridStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        _ = options;
-        _ = city;
 
-        await grains.GetGrain<IPatrolSchedulerGrain>("city").Start().WaitAsync(cancellationToken);
+        if (await grains.GetGrain<ITerritoryGrain>(ITerritoryGrain.Key).Restore().WaitAsync(cancellationToken))
+        {
+            StartupLog.TerritoryRestored(logger, city.Territory.Index.Grids.Count, city.Territory.Workers.Count);
+        }
+        else if (!options.LoadDemoCityWhenEmpty)
+        {
+            StartupLog.NoTerritory(logger);
+        }
+
         var board = await grains.GetGrain<IAreaBoardGrain>(IAreaBoardGrain.CityKey).GetBoard().WaitAsync(cancellationToken);
         StartupLog.BoardsWarm(logger, board.Counters.Open, board.Children.Count);
         StartupLog.StartupDone(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
