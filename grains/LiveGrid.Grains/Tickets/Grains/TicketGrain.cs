@@ -331,7 +331,8 @@ public sealed class TicketGrain(
             }
 
             S.Ticket = result.Ticket;
-            if (escalatedTo > S.EscalatedTo)
+            // TerritoryLevel counts top down (District = 0): higher up is smaller.
+            if (escalatedTo < S.EscalatedTo)
             {
                 S.EscalatedTo = escalatedTo;
             }
