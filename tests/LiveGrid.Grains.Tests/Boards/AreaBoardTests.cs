@@ -104,8 +104,7 @@ public sealed class AreaBoardTests
         // Idle past the collection age: every board and grid is deactivated; the grid's tickets stay in the catalog only
         // if a ticket grain put them there, so put this one there as its grain would have.
         silo.Services.GetRequiredService<Catalog.ITicketCatalog>().Upsert(Summaries.Ticket("t1", TestCity.Grid3, Start));
-        silo.Time.Advance(TimeSpan.FromMinutes(20));
-        await Eventually.UntilAsync(() => silo.Runtime.ActivationCount == 0, "every grain was deactivated");
+        await silo.AdvanceUntilAsync(TimeSpan.FromMinutes(1), () => silo.Runtime.ActivationCount == 0, "every grain was deactivated");
 
         await silo.SettleAsync();
         var after = await silo.GrainFactory.GetGrain<IAreaBoardGrain>(TestCity.Community2).GetReport();

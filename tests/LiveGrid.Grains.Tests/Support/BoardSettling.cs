@@ -34,6 +34,21 @@ internal static class BoardSettling
             "every board report has reached the city board");
     }
 
+    /// <summary>Advances the clock by <paramref name="step"/> until <paramref name="condition"/> holds (e.g. idle grains collected).</summary>
+    public static Task AdvanceUntilAsync(this TestSilo silo, TimeSpan step, Func<bool> condition, string what) =>
+        Eventually.UntilAsync(
+            () =>
+            {
+                if (condition())
+                {
+                    return true;
+                }
+
+                silo.Time.Advance(step);
+                return false;
+            },
+            what);
+
     private static async Task<bool> HoldsCurrentChildren(Runtime.IGrainFactory grains, string area)
     {
         var board = await grains.GetGrain<IAreaBoardGrain>(area).GetBoard();
