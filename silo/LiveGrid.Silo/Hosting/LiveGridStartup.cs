@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiveGrid.Grains.Boards;
 using LiveGrid.Grains.City;
+using LiveGrid.Grains.Inspections;
 using LiveGrid.Grains.Territory;
 using LiveGrid.Runtime;
 using LiveGrid.Silo.Configuration;
@@ -29,6 +30,9 @@ public sealed class LiveGridStartup(
         {
             StartupLog.NoTerritory(logger);
         }
+
+        // Idempotent: arms the daily reminder and schedules today's patrols if that has not happened yet.
+        await grains.GetGrain<IPatrolSchedulerGrain>("city").Start().WaitAsync(cancellationToken);
 
         var board = await grains.GetGrain<IAreaBoardGrain>(IAreaBoardGrain.CityKey).GetBoard().WaitAsync(cancellationToken);
         StartupLog.BoardsWarm(logger, board.Counters.Open, board.Children.Count);
