@@ -40,6 +40,7 @@ public static class LiveGridHost
         app.MapBoardEndpoints();
         app.MapWorkerEndpoints();
         app.MapMetaEndpoints();
+        app.MapTerritoryEndpoints();
 
         app.AnnounceWhenStarted();
         return app;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LiveGrid.Grains.Events;
+using LiveGrid.Grains.Territory.Documents;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Silo.Json;
 using LiveGrid.Silo.Problems;
@@ -25,6 +26,7 @@ public static class LiveGridApiExtensions
             chain.Insert(0, LiveGridApiJsonContext.Default);
             chain.Insert(1, DomainEventJsonContext.Default);
             chain.Insert(2, TicketJsonContext.Default);
+            chain.Insert(3, TerritoryJsonContext.Default);
             // Chinese names and descriptions as UTF-8 text, not \uXXXX escapes (HTML-sensitive characters stay escaped).
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });

@@ -3,6 +3,7 @@ using LiveGrid.Grains.Catalog;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Events;
 using LiveGrid.Grains.Sla;
+using LiveGrid.Grains.Territory.Documents;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Runtime.Hosting;
 using LiveGrid.Silo.Configuration;
@@ -29,6 +30,7 @@ public static class LiveGridDomainExtensions
             // The grains' state types, source-generated: tried before the serializer's reflection fallback.
             options.StateTypeInfoResolvers.Add(TicketJsonContext.Default);
             options.StateTypeInfoResolvers.Add(DomainEventJsonContext.Default);
+            options.StateTypeInfoResolvers.Add(TerritoryJsonContext.Default);
         });
 
         var startup = configuration.GetSection(StartupOptions.SectionName).Get<StartupOptions>() ?? new StartupOptions();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LiveGrid.Grains.Boards;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Inspections;
+using LiveGrid.Grains.Territory;
 using LiveGrid.Runtime;
 using LiveGrid.Silo.Configuration;
 
@@ -20,10 +21,19 @@ public sealed class LiveGridStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        _ = options;
-        _ = city;
 
+        if (await grains.GetGrain<ITerritoryGrain>(ITerritoryGrain.Key).Restore().WaitAsync(cancellationToken))
+        {
+            StartupLog.TerritoryRestored(logger, city.Territory.Index.Grids.Count, city.Territory.Workers.Count);
+        }
+        else if (!options.LoadDemoCityWhenEmpty)
+        {
+            StartupLog.NoTerritory(logger);
+        }
+
+        // Idempotent: arms the daily reminder and schedules today's patrols if that has not happened yet.
         await grains.GetGrain<IPatrolSchedulerGrain>("city").Start().WaitAsync(cancellationToken);
+
         var board = await grains.GetGrain<IAreaBoardGrain>(IAreaBoardGrain.CityKey).GetBoard().WaitAsync(cancellationToken);
         StartupLog.BoardsWarm(logger, board.Counters.Open, board.Children.Count);
         StartupLog.StartupDone(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
