@@ -220,7 +220,8 @@ public sealed class TicketGrain(
         if (action is MergeInto mergeInto)
         {
             change.Reports.Add(new PendingReport(PendingReportKind.OriginalTicket, mergeInto.OriginalTicketId.Trim(),
-                Action: new AddDuplicate(action.Actor, action.At, Id)));
+                // Undated: the original records it at its own now, so a delivery retried later is never "back in time".
+                Action: new AddDuplicate(action.Actor, default, Id)));
         }
 
         Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
