@@ -42,6 +42,9 @@ public sealed class TicketGrain(
     /// <summary>How often undelivered reports are retried.</summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long after an action dated in the past the steps it left due are taken (see <see cref="Evaluate"/>).</summary>
+    public static readonly TimeSpan CatchUpDelay = TimeSpan.FromMinutes(1);
+
     /// <summary>Who acts for time-driven steps (supervision) in the audit trail.</summary>
     public static readonly TicketActor System = new("livegrid", ActorRole.System, "LiveGrid");
 
@@ -112,7 +115,7 @@ public sealed class TicketGrain(
             return result;
         }
 
-        Evaluate(change);
+        Evaluate(change, stepsAsOf: change.Now);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(change.Now);
     }
@@ -164,7 +167,7 @@ public sealed class TicketGrain(
             return new TicketCommandResult { Applied = true };
         }
 
-        Evaluate(change);
+        Evaluate(change, stepsAsOf: at);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(now);
     }
@@ -258,7 +261,8 @@ public sealed class TicketGrain(
         if (action is MergeInto mergeInto)
         {
             change.Reports.Add(new PendingReport(PendingReportKind.OriginalTicket, mergeInto.OriginalTicketId.Trim(),
-                Action: new AddDuplicate(action.Actor, action.At, Id)));
+                // Undated: the original records it at its own now, so a delivery retried later is never "back in time".
+                Action: new AddDuplicate(action.Actor, default, Id)));
         }
 
         if (batch is not null)
@@ -266,7 +270,7 @@ public sealed class TicketGrain(
             return new TicketCommandResult { Applied = true };
         }
 
-        Evaluate(change);
+        Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
         if (assignee != previousAssignee)
         {
             // First in the feed, before any warning the same change raised, and with the new clock's deadline.
@@ -303,7 +307,7 @@ public sealed class TicketGrain(
         _reminderKnown = true;
         _reminderDue = null;
         var change = new Change(Now(), Id);
-        Evaluate(change);
+        Evaluate(change, stepsAsOf: change.Now);
         if (change.IsEmpty)
         {
             // Nothing crossed (e.g. a late delivery after an action already handled it): just re-arm.
@@ -317,10 +321,16 @@ public sealed class TicketGrain(
     // ---- time-driven work -------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Brings the aging, the supervision ladder and the suspension alert up to <see cref="Change.Now"/>, adding their
-    /// events and notifications to <paramref name="change"/>.
+    /// Brings the aging and the suspension alert up to <see cref="Change.Now"/> and the supervision ladder up to
+    /// <paramref name="stepsAsOf"/>, adding their events and notifications to <paramref name="change"/>.
+    /// <para>
+    /// Supervision steps are audit entries, and the lifecycle refuses an action dated before the last entry. So after
+    /// an action dated in the past (a trusted caller replaying history) only the steps due by the action's own time
+    /// are taken, dated then; the rest wait for the reminder, armed <see cref="CatchUpDelay"/> later so a replay in
+    /// progress is not interleaved with entries dated now.
+    /// </para>
     /// </summary>
-    private void Evaluate(Change change)
+    private void Evaluate(Change change, DateTimeOffset stepsAsOf)
     {
         var ticket = S.Ticket!;
         var now = change.Now;
@@ -356,7 +366,7 @@ public sealed class TicketGrain(
 
         if (clock is not null && reading is { IsOverdue: true, IsSuspended: false })
         {
-            ClimbLadder(change, $"{stage}@{clock.Start.UtcTicks}", reading.Deadline);
+            ClimbLadder(change, $"{stage}@{clock.Start.UtcTicks}", reading.Deadline, stepsAsOf);
         }
 
         if (ticket.OpenSuspension is { } open && S.SuspensionAlertsRaised < ticket.Suspensions.Count
@@ -370,7 +380,7 @@ public sealed class TicketGrain(
     }
 
     /// <summary>Takes every supervision step due by now on the overdue clock <paramref name="clockKey"/>.</summary>
-    private void ClimbLadder(Change change, string clockKey, DateTimeOffset deadline)
+    private void ClimbLadder(Change change, string clockKey, DateTimeOffset deadline, DateTimeOffset asOf)
     {
         if (S.LadderClock != clockKey)
         {
@@ -378,13 +388,13 @@ public sealed class TicketGrain(
             S.LadderSteps = 0;
         }
 
-        while (SupervisionLadder.StepAt(city, deadline, S.LadderSteps + 1) is { } due && due <= change.Now)
+        while (SupervisionLadder.StepAt(city, deadline, S.LadderSteps + 1) is { } due && due <= asOf)
         {
             var step = S.LadderSteps + 1;
             var level = SupervisionLadder.LevelOf(step);
             var escalatedTo = SupervisionLadder.EscalationOf(step) ?? S.EscalatedTo;
             var note = SupervisionLadder.Note(step, deadline);
-            var result = S.Ticket!.Apply(new Supervise(System, change.Now, level, note), ContextAt(S.Ticket!, change.Now));
+            var result = S.Ticket!.Apply(new Supervise(System, asOf, level, note), ContextAt(S.Ticket!, asOf));
             S.LadderSteps = step;
             if (!result.IsApplied)
             {
@@ -440,8 +450,9 @@ public sealed class TicketGrain(
 
         if (next is { } due)
         {
+            // Something already due was left for the reminder: only after an action dated in the past (see Evaluate).
             var current = Now();
-            var dueTime = due > current ? due - current : TimeSpan.Zero;
+            var dueTime = due > current ? due - current : CatchUpDelay;
             await RegisterOrUpdateReminder(ReminderName, dueTime, Timeout.InfiniteTimeSpan);
         }
         else if (await GetReminder(ReminderName) is { } reminder)
