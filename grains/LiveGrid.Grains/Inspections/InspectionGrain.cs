@@ -146,12 +146,14 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         }
 
         var plan = Plan!;
-        var ticketId = await GrainFactory.GetGrain<ITicketNumberGrain>(_city.LocalDate(at).ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Next();
+
+        var ticketAt = TicketTime(at);
+        var ticketId = await GrainFactory.GetGrain<ITicketNumberGrain>(_city.LocalDate(ticketAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Next();
         var ticket = GrainFactory.GetGrain<ITicketGrain>(ticketId);
         var received = await ticket.Receive(new TicketIntake
         {
             ReceivedBy = actor,
-            At = at,
+            At = ticketAt,
             Source = TicketSource.Patrol,
             Description = finding.Description.Trim(),
             Address = Trimmed(finding.Address),
@@ -168,7 +170,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
             return Reject(InspectionCommand.ReportFinding, $"the finding could not become a ticket: {received.Rejection?.Message ?? "the ticket refused it"}");
         }
 
-        var onSpotProblem = finding.ResolvedOnSpot ? await ResolveOnSpotAsync(ticket, State.StartedBy ?? actor, at, plan.GridCode, finding.Resolution!.Trim()) : null;
+        var onSpotProblem = finding.ResolvedOnSpot ? await ResolveOnSpotAsync(ticket, State.StartedBy ?? actor, ticketAt, plan.GridCode, finding.Resolution!.Trim()) : null;
         State.Findings.Add(new RecordedFinding(finding, ticketId, at));
         await ApplyAsync(InspectionCommand.ReportFinding, actor, at, finding.ResolvedOnSpot ? $"{finding.Category} → {ticketId} (即办)" : $"{finding.Category} → {ticketId}");
         await CatchUpAsync();
@@ -200,7 +202,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
                 return Reject(InspectionCommand.Complete, "a failed verification needs a note saying what was found");
             }
 
-            if (await VerifyTicketAsync(actor, at, plan.TicketId!, outcome, Trimmed(note)) is { } ticketProblem)
+            if (await VerifyTicketAsync(actor, TicketTime(at), plan.TicketId!, outcome, Trimmed(note)) is { } ticketProblem)
             {
                 return Reject(InspectionCommand.Complete, ticketProblem);
             }
@@ -291,7 +293,9 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
             {
                 At = plan.WindowEnd,
                 Kind = WorkerNotificationKind.PatrolMissed,
-                Title = $"未完成巡查 {GridName(plan.GridCode)} {plan.Shift}: 已上报社区",
+                Title = plan.Kind == InspectionKind.Verification
+                    ? $"未完成核查 工单 {plan.TicketId}: 已上报社区"
+                    : $"未完成巡查 {GridName(plan.GridCode)} {plan.Shift}: 已上报社区",
                 TicketId = plan.TicketId,
                 InspectionId = Id,
                 Deadline = plan.WindowEnd,
@@ -514,6 +518,13 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         Note = State.Note,
         History = [.. State.History],
     };
+
+    /// <summary>A phone's clock may run a little ahead, but a ticket takes nothing in the future: its actions happen by now at the latest.</summary>
+    private DateTimeOffset TicketTime(DateTimeOffset at)
+    {
+        var now = TimeProvider.GetUtcNow();
+        return at > now ? now : at;
+    }
 
     private string GridName(string gridCode) => _city.Territory.FindGrid(gridCode)?.Name ?? gridCode;
 
