@@ -27,7 +27,8 @@ public sealed class TicketReportingTests
         var backup = workers.GetGrain<IWorkerGrain>("w3b");
         await Eventually.UntilAsync(async () => (await backup.Get()).Assignments.Any(a => a.Id == id), "the backup tracks the ticket");
         var feed = await backup.GetFeed();
-        feed.Should().ContainSingle(n => n.Kind == WorkerNotificationKind.Assigned && n.TicketId == id);
+        feed.Should().ContainSingle(n => n.Kind == WorkerNotificationKind.Assigned && n.TicketId == id)
+            .Which.Deadline.Should().Be(dispatched.Summary.Deadline, "the notice carries the resolve deadline that starts with the dispatch");
         (await workers.GetGrain<IWorkerGrain>("w3a").Get()).Assignments.Should().BeEmpty();
     }
 
