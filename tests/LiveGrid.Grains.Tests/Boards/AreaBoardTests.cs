@@ -103,7 +103,7 @@ public sealed class AreaBoardTests
 
         // Idle past the collection age: every board and grid is deactivated; the grid's tickets stay in the catalog only
         // if a ticket grain put them there, so put this one there as its grain would have.
-        silo.Services.GetRequiredService<Catalog.ITicketCatalog>().Upsert(Summaries.Ticket("t1", TestCity.Grid3, Start));
+        silo.Services.GetRequiredService<LiveGrid.Grains.Catalog.ITicketCatalog>().Upsert(Summaries.Ticket("t1", TestCity.Grid3, Start));
         await silo.AdvanceUntilAsync(TimeSpan.FromMinutes(1), () => silo.Runtime.ActivationCount == 0, "every grain was deactivated");
 
         await silo.SettleAsync();
