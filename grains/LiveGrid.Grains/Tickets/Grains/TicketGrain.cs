@@ -88,7 +88,39 @@ public sealed class TicketGrain(
         }
     }
 
-    public async Task<TicketCommandResult> Receive(TicketIntake intake)
+    public Task<TicketCommandResult> Receive(TicketIntake intake) => ReceiveCore(intake, batch: null);
+
+    /// <summary>
+    /// A dated history as one change: the actions are applied in order without time-driven steps in between (those
+    /// would be dated now and stop the later, older actions), then the clocks are evaluated once at now and everything
+    /// is written once. Any refusal leaves the ticket as if it had never been received.
+    /// </summary>
+    public async Task<TicketCommandResult> ReceiveHistory(TicketIntake intake, IReadOnlyList<TicketAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var change = new Change(Now(), Id);
+        var result = await ReceiveCore(intake, change);
+        for (var i = 0; result.Applied && i < actions.Count; i++)
+        {
+            result = await ExecuteCore(actions[i], expectedVersion: null, change);
+        }
+
+        if (!result.Applied)
+        {
+            if (S.Ticket is not null && !state.RecordExists)
+            {
+                state.State = new TicketGrainState();
+            }
+
+            return result;
+        }
+
+        Evaluate(change, stepsAsOf: change.Now);
+        await CommitAsync(change, previousGrid: null, previousAssignee: null);
+        return Applied(change.Now);
+    }
+
+    private async Task<TicketCommandResult> ReceiveCore(TicketIntake intake, Change? batch)
     {
         var now = Now();
         if (S.Ticket is { } existing)
@@ -111,7 +143,7 @@ public sealed class TicketGrain(
 
         var at = (intake.At ?? now).ToUniversalTime();
         var ticket = Ticket.Create(Id, new Receive(intake.ReceivedBy, at));
-        var change = new Change(now, Id);
+        var change = batch ?? new Change(now, Id);
         change.Transition(ticket.History[^1]);
 
         if (intake is { Category: { } category, Priority: { } priority, Kind: { } kind })
@@ -130,12 +162,21 @@ public sealed class TicketGrain(
         S.Intake = intake;
         S.GridCode = Locate(intake);
         DetectDuplicates(change);
+        if (batch is not null)
+        {
+            return new TicketCommandResult { Applied = true };
+        }
+
         Evaluate(change, stepsAsOf: at);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(now);
     }
 
-    public async Task<TicketCommandResult> Execute(TicketAction action, int? expectedVersion = null)
+    public Task<TicketCommandResult> Execute(TicketAction action, int? expectedVersion = null) =>
+        ExecuteCore(action, expectedVersion, batch: null);
+
+    /// <summary>One action; with a <paramref name="batch"/> its effects join that change and nothing is evaluated or written yet.</summary>
+    private async Task<TicketCommandResult> ExecuteCore(TicketAction action, int? expectedVersion, Change? batch)
     {
         ArgumentNullException.ThrowIfNull(action);
         var now = Now();
@@ -199,7 +240,7 @@ public sealed class TicketGrain(
 
         var previousGrid = S.GridCode;
         var previousAssignee = S.AssigneeWorkerId;
-        var change = new Change(now, Id);
+        var change = batch ?? new Change(now, Id);
         change.Transition(result.Transition);
         S.Ticket = result.Ticket;
 
@@ -224,7 +265,12 @@ public sealed class TicketGrain(
                 Action: new AddDuplicate(action.Actor, default, Id)));
         }
 
-        Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
+        // A history batch is evaluated once, at the end (ReceiveHistory).
+        if (batch is null)
+        {
+            Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
+        }
+
         if (assignee != previousAssignee)
         {
             // First in the feed, before any warning the same change raised, and with the new clock's deadline.
@@ -237,6 +283,11 @@ public sealed class TicketGrain(
             {
                 change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline, first: true);
             }
+        }
+
+        if (batch is not null)
+        {
+            return new TicketCommandResult { Applied = true };
         }
 
         await CommitAsync(change, previousGrid, previousAssignee);

@@ -40,6 +40,25 @@ public sealed class TicketNumberGrain([PersistentState("ticketNumbers")] IPersis
 
     public Task<int> Count() => Task.FromResult(state.State.Count);
 
+    public async Task<IReadOnlyList<string>> NextMany(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var first = state.State.Count + 1;
+        state.State.Count += count;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Count -= count;
+            throw;
+        }
+
+        var key = this.GetPrimaryKeyString();
+        return [.. Enumerable.Range(first, count).Select(n => $"{key}-{n.ToString("000000", CultureInfo.InvariantCulture)}")];
+    }
+
     /// <summary>The key of the number grain for an instant: the city's local date.</summary>
     public static string KeyFor(DateOnly localDate) => localDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }
