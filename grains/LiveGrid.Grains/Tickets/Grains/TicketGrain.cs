@@ -265,12 +265,12 @@ public sealed class TicketGrain(
                 Action: new AddDuplicate(action.Actor, default, Id)));
         }
 
-        if (batch is not null)
+        // A history batch is evaluated once, at the end (ReceiveHistory).
+        if (batch is null)
         {
-            return new TicketCommandResult { Applied = true };
+            Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
         }
 
-        Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
         if (assignee != previousAssignee)
         {
             // First in the feed, before any warning the same change raised, and with the new clock's deadline.
@@ -283,6 +283,11 @@ public sealed class TicketGrain(
             {
                 change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline, first: true);
             }
+        }
+
+        if (batch is not null)
+        {
+            return new TicketCommandResult { Applied = true };
         }
 
         await CommitAsync(change, previousGrid, previousAssignee);
