@@ -65,6 +65,10 @@ internal sealed class TicketDesk : IAsyncDisposable
         await Eventually.UntilAsync(
             () => (found = EventsOf(ticketId).OfType<T>().LastOrDefault(e => where?.Invoke(e) ?? true)) is not null,
             what ?? $"a {typeof(T).Name} on ticket {ticketId}");
+
+        // The event is published mid-turn; a call queues behind the rest of that turn (its reports), so the test
+        // does not move the clock while the turn's own calls are in flight (their timeouts run on the same clock).
+        await Ticket(ticketId).GetSummary().WaitAsync(Eventually.Timeout);
         return found!;
     }
 
