@@ -208,6 +208,12 @@ public sealed class TicketGrain(
 
         if (action is Supervise supervise)
         {
+            // A command-center escalation goes one level up the territory (grid → community → street → district).
+            if (supervise.Level == SupervisionLevel.Escalation && S.EscalatedTo > TerritoryLevel.District)
+            {
+                S.EscalatedTo--;
+            }
+
             change.Supervised(supervise.Level, S.EscalatedTo, supervise.Note.Trim());
             NotifyAssignee(change, WorkerNotificationKind.Supervision, $"督办 {Id}: {supervise.Note.Trim()}");
         }
