@@ -19,6 +19,14 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     Task<TicketCommandResult> Execute(TicketAction action, int? expectedVersion = null);
 
+    /// <summary>
+    /// For trusted callers only (the demo history, a migration; never the HTTP API): receives <paramref name="intake"/>
+    /// and applies <paramref name="actions"/> in order, all dated in the past, as one durable change. Time-driven steps
+    /// (aging, supervision) are evaluated once, at now, after the last action. If any action is refused nothing is
+    /// stored and the result is that refusal.
+    /// </summary>
+    Task<TicketCommandResult> ReceiveHistory(TicketIntake intake, IReadOnlyList<TicketAction> actions);
+
     /// <summary>The ticket now, or null if it does not exist.</summary>
     Task<TicketView?> Get();
 

@@ -9,4 +9,10 @@ public interface ITicketNumberGrain : IGrainWithStringKey
 
     /// <summary>How many numbers were handed out that day.</summary>
     Task<int> Count();
+
+    /// <summary>
+    /// <paramref name="count"/> consecutive numbers in one durable write (bulk loads such as the demo history). Read-only
+    /// callers that enumerate a day's tickets use <see cref="Count"/>: numbers 1..Count were issued.
+    /// </summary>
+    Task<IReadOnlyList<string>> NextMany(int count);
 }
