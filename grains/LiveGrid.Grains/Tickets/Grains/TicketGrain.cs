@@ -42,6 +42,9 @@ public sealed class TicketGrain(
     /// <summary>How often undelivered reports are retried.</summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long after an action dated in the past the steps it left due are taken (see <see cref="Evaluate"/>).</summary>
+    public static readonly TimeSpan CatchUpDelay = TimeSpan.FromMinutes(1);
+
     /// <summary>Who acts for time-driven steps (supervision) in the audit trail.</summary>
     public static readonly TicketActor System = new("livegrid", ActorRole.System, "LiveGrid");
 
@@ -49,6 +52,10 @@ public sealed class TicketGrain(
 
     private IGrainTimer? _retry;
     private bool _outboxChanged;
+
+    // The reminder as this activation armed it; unknown after activation, so the first change arms it regardless.
+    private bool _reminderKnown;
+    private DateTimeOffset? _reminderDue;
 
     private TicketGrainState S => state.State;
 
@@ -58,6 +65,12 @@ public sealed class TicketGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // After a restart the in-memory catalog may not know this ticket yet; it keeps the higher revision anyway.
+        if (S.Ticket is not null)
+        {
+            catalog.Upsert(Summary());
+        }
+
         if (S.Outbox.Count > 0)
         {
             EnsureRetryTimer(TimeSpan.Zero);
@@ -102,7 +115,8 @@ public sealed class TicketGrain(
             return result;
         }
 
-        Evaluate(change);
+        // The whole history is in: every step due by now is taken now; nothing older can follow.
+        Evaluate(change, stepsAsOf: change.Now);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(change.Now);
     }
@@ -154,7 +168,7 @@ public sealed class TicketGrain(
             return new TicketCommandResult { Applied = true };
         }
 
-        Evaluate(change);
+        Evaluate(change, stepsAsOf: at);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(now);
     }
@@ -232,19 +246,7 @@ public sealed class TicketGrain(
         S.Ticket = result.Ticket;
 
         var assignee = await ChooseAssigneeAsync(ticket, result.Ticket, route);
-        if (assignee != previousAssignee)
-        {
-            S.AssigneeWorkerId = assignee;
-            if (assignee is not null)
-            {
-                change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline);
-            }
-
-            if (previousAssignee is not null)
-            {
-                change.Notify(previousAssignee, WorkerNotificationKind.Unassigned, $"工单 {Id} 已离开您: {result.Ticket.Status}", null);
-            }
-        }
+        S.AssigneeWorkerId = assignee;
 
         if (action is Supervise supervise)
         {
@@ -260,7 +262,27 @@ public sealed class TicketGrain(
         if (action is MergeInto mergeInto)
         {
             change.Reports.Add(new PendingReport(PendingReportKind.OriginalTicket, mergeInto.OriginalTicketId.Trim(),
-                Action: new AddDuplicate(action.Actor, action.At, Id)));
+                // Undated: the original records it at its own now, so a delivery retried later is never "back in time".
+                Action: new AddDuplicate(action.Actor, default, Id)));
+        }
+
+        if (batch is null)
+        {
+            Evaluate(change, stepsAsOf: action.At.ToUniversalTime());
+        }
+
+        if (assignee != previousAssignee)
+        {
+            // First in the feed, before any warning the same change raised, and with the new clock's deadline.
+            if (previousAssignee is not null)
+            {
+                change.Notify(previousAssignee, WorkerNotificationKind.Unassigned, $"工单 {Id} 已离开您: {result.Ticket.Status}", null, first: true);
+            }
+
+            if (assignee is not null)
+            {
+                change.Notify(assignee, WorkerNotificationKind.Assigned, $"新工单 {Id}: {Title()}", S.Deadline, first: true);
+            }
         }
 
         if (batch is not null)
@@ -268,7 +290,6 @@ public sealed class TicketGrain(
             return new TicketCommandResult { Applied = true };
         }
 
-        Evaluate(change);
         await CommitAsync(change, previousGrid, previousAssignee);
         return Applied(now);
     }
@@ -287,8 +308,11 @@ public sealed class TicketGrain(
             return;
         }
 
+        // A one-shot reminder is gone once delivered.
+        _reminderKnown = true;
+        _reminderDue = null;
         var change = new Change(Now(), Id);
-        Evaluate(change);
+        Evaluate(change, stepsAsOf: change.Now);
         if (change.IsEmpty)
         {
             // Nothing crossed (e.g. a late delivery after an action already handled it): just re-arm.
@@ -302,10 +326,16 @@ public sealed class TicketGrain(
     // ---- time-driven work -------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Brings the aging, the supervision ladder and the suspension alert up to <see cref="Change.Now"/>, adding their
-    /// events and notifications to <paramref name="change"/>.
+    /// Brings the aging and the suspension alert up to <see cref="Change.Now"/> and the supervision ladder up to
+    /// <paramref name="stepsAsOf"/>, adding their events and notifications to <paramref name="change"/>.
+    /// <para>
+    /// Supervision steps are audit entries, and the lifecycle refuses an action dated before the last entry. So after
+    /// an action dated in the past (a trusted caller replaying history) only the steps due by the action's own time
+    /// are taken, dated then; the rest wait for the reminder, armed <see cref="CatchUpDelay"/> later so a replay in
+    /// progress is not interleaved with entries dated now.
+    /// </para>
     /// </summary>
-    private void Evaluate(Change change)
+    private void Evaluate(Change change, DateTimeOffset stepsAsOf)
     {
         var ticket = S.Ticket!;
         var now = change.Now;
@@ -341,7 +371,7 @@ public sealed class TicketGrain(
 
         if (clock is not null && reading is { IsOverdue: true, IsSuspended: false })
         {
-            ClimbLadder(change, $"{stage}@{clock.Start.UtcTicks}", reading.Deadline);
+            ClimbLadder(change, $"{stage}@{clock.Start.UtcTicks}", reading.Deadline, stepsAsOf);
         }
 
         if (ticket.OpenSuspension is { } open && S.SuspensionAlertsRaised < ticket.Suspensions.Count
@@ -355,7 +385,7 @@ public sealed class TicketGrain(
     }
 
     /// <summary>Takes every supervision step due by now on the overdue clock <paramref name="clockKey"/>.</summary>
-    private void ClimbLadder(Change change, string clockKey, DateTimeOffset deadline)
+    private void ClimbLadder(Change change, string clockKey, DateTimeOffset deadline, DateTimeOffset asOf)
     {
         if (S.LadderClock != clockKey)
         {
@@ -363,13 +393,13 @@ public sealed class TicketGrain(
             S.LadderSteps = 0;
         }
 
-        while (SupervisionLadder.StepAt(city, deadline, S.LadderSteps + 1) is { } due && due <= change.Now)
+        while (SupervisionLadder.StepAt(city, deadline, S.LadderSteps + 1) is { } due && due <= asOf)
         {
             var step = S.LadderSteps + 1;
             var level = SupervisionLadder.LevelOf(step);
             var escalatedTo = SupervisionLadder.EscalationOf(step) ?? S.EscalatedTo;
             var note = SupervisionLadder.Note(step, deadline);
-            var result = S.Ticket!.Apply(new Supervise(System, change.Now, level, note), ContextAt(S.Ticket!, change.Now));
+            var result = S.Ticket!.Apply(new Supervise(System, asOf, level, note), ContextAt(S.Ticket!, asOf));
             S.LadderSteps = step;
             if (!result.IsApplied)
             {
@@ -377,7 +407,8 @@ public sealed class TicketGrain(
             }
 
             S.Ticket = result.Ticket;
-            if (escalatedTo > S.EscalatedTo)
+            // TerritoryLevel counts top down (District = 0): higher up is smaller.
+            if (escalatedTo < S.EscalatedTo)
             {
                 S.EscalatedTo = escalatedTo;
             }
@@ -415,17 +446,27 @@ public sealed class TicketGrain(
 
     private async Task ArmReminderAsync(DateTimeOffset now)
     {
-        if (NextDue(now) is { } due)
+        var next = NextDue(now);
+        if (_reminderKnown && _reminderDue == next)
         {
-            // A threshold instant may fall between seconds; the reminder fires at the next whole tick that reaches it.
+            // Most actions leave the next due instant where it was: no reminder write.
+            return;
+        }
+
+        if (next is { } due)
+        {
+            // Something already due was left for the reminder: only after an action dated in the past (see Evaluate).
             var current = Now();
-            var dueTime = due > current ? due - current : TimeSpan.Zero;
+            var dueTime = due > current ? due - current : CatchUpDelay;
             await RegisterOrUpdateReminder(ReminderName, dueTime, Timeout.InfiniteTimeSpan);
         }
         else if (await GetReminder(ReminderName) is { } reminder)
         {
             await UnregisterReminder(reminder);
         }
+
+        _reminderKnown = true;
+        _reminderDue = next;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
@@ -817,7 +858,9 @@ public sealed class TicketGrain(
         public void DuplicateSuspected(DuplicateCandidate candidate) =>
             Events.Add((summary, stream, sequence, at) => new TicketDuplicateSuspected(summary, candidate) { Stream = stream, Sequence = sequence, At = at });
 
-        public void Notify(string workerId, WorkerNotificationKind kind, string title, DateTimeOffset? deadline) =>
-            Notifications.Add((workerId, new WorkerNotification { At = Now, Kind = kind, Title = title, TicketId = ticketId, Deadline = deadline }));
+        public void Notify(string workerId, WorkerNotificationKind kind, string title, DateTimeOffset? deadline, bool first = false) =>
+            Notifications.Insert(
+                first ? 0 : Notifications.Count,
+                (workerId, new WorkerNotification { At = Now, Kind = kind, Title = title, TicketId = ticketId, Deadline = deadline }));
     }
 }
