@@ -1,6 +1,5 @@
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
-using LiveGrid.Silo.Json;
 
 namespace LiveGrid.Silo;
 
@@ -11,7 +10,8 @@ public static class LiveGridHost
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <param name="args">Command-line arguments; they override appsettings.json and environment variables.</param>
-    /// <param name="configure">Runs right after the builder is created, before LiveGrid reads its configuration.</param>
+    /// <param name="configure">Runs right after the builder is created, before LiveGrid reads its configuration; a
+    /// <see cref="TimeProvider"/> registered here is the clock of the grains and the API (tests drive time this way).</param>
     /// <exception cref="Configuration.LiveGridConfigurationException">The configuration names something LiveGrid cannot use.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -25,17 +25,22 @@ public static class LiveGridHost
 
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
-
-        builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, LiveGridApiJsonContext.Default));
+        builder.AddLiveGridDomain();
+        builder.AddLiveGridApi();
 
         var app = builder.Build();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapTicketEndpoints();
+        app.MapInspectionEndpoints();
+        app.MapBoardEndpoints();
+        app.MapWorkerEndpoints();
+        app.MapMetaEndpoints();
+        app.MapTerritoryEndpoints();
 
         app.AnnounceWhenStarted();
         return app;

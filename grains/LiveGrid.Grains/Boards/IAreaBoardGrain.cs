@@ -3,8 +3,9 @@ using LiveGrid.Runtime;
 namespace LiveGrid.Grains.Boards;
 
 /// <summary>
-/// The live board of a street or district (key: its territory code) or of the whole city (key <see cref="CityKey"/>).
-/// Children report their boards; the area sums them and reports itself to its parent. Nothing scans grains: the board
+/// The live board of a community, street or district (key: its territory code) or of the whole city (key
+/// <see cref="CityKey"/>). Children report their boards (grid → community → street → district → city); the area sums
+/// them and reports itself to its parent. Nothing scans grains: the board
 /// is rebuilt on activation by asking its own children, and after that only follows their reports.
 /// </summary>
 public interface IAreaBoardGrain : IGrainWithStringKey

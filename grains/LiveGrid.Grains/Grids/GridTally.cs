@@ -24,7 +24,8 @@ public sealed class GridTally
     private readonly Dictionary<string, TicketSummary> _tickets = new(StringComparer.Ordinal);
 
     // Open tickets of this grid, the next deadline first (no deadline last).
-    private readonly SortedSet<(DateTimeOffset Deadline, string Id)> _openByDeadline = new();
+    private readonly SortedSet<(DateTimeOffset Deadline, string Id)> _openByDeadline = new(Comparer<(DateTimeOffset Deadline, string Id)>.Create(
+        static (left, right) => left.Deadline != right.Deadline ? left.Deadline.CompareTo(right.Deadline) : string.CompareOrdinal(left.Id, right.Id)));
     private readonly int[] _byStatus = new int[StatusCount];
     private readonly int[] _aging = new int[4];
     private int _open;

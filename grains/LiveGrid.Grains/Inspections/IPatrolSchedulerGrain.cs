@@ -13,4 +13,7 @@ public interface IPatrolSchedulerGrain : IGrainWithStringKey
 
     /// <summary>Schedules the patrols of one local date for every grid; returns how many inspections were created.</summary>
     Task<int> ScheduleDay(DateOnly localDate);
+
+    /// <summary>Whether the daily reminder runs and which days were scheduled.</summary>
+    Task<PatrolSchedulerStatus> GetStatus();
 }

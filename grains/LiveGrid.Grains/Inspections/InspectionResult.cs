@@ -17,4 +17,7 @@ public sealed record InspectionResult
     public bool NotFound { get; init; }
 
     public string? CreatedTicketId { get; init; }
+
+    /// <summary>True when the command repeated one already done (the same plan scheduled again) and changed nothing.</summary>
+    public bool Unchanged { get; init; }
 }

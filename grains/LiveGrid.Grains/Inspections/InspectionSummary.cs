@@ -35,4 +35,7 @@ public sealed record InspectionSummary
     public string? TicketId { get; init; }
 
     public bool? Passed { get; init; }
+
+    /// <summary>Set when a missed inspection was escalated (to the grid's community), like an overdue ticket.</summary>
+    public Territory.TerritoryLevel? EscalatedTo { get; init; }
 }

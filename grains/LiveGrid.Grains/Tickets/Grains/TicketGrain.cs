@@ -115,7 +115,6 @@ public sealed class TicketGrain(
             return result;
         }
 
-        // The whole history is in: every step due by now is taken now; nothing older can follow.
         Evaluate(change, stepsAsOf: change.Now);
         await CommitAsync(change, previousGrid: null, previousAssignee: null);
         return Applied(change.Now);
@@ -266,6 +265,7 @@ public sealed class TicketGrain(
                 Action: new AddDuplicate(action.Actor, default, Id)));
         }
 
+        // A history batch is evaluated once, at the end (ReceiveHistory).
         if (batch is null)
         {
             Evaluate(change, stepsAsOf: action.At.ToUniversalTime());

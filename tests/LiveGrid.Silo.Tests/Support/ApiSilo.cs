@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LiveGrid.Grains.City;
+using LiveGrid.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveGrid.Silo.Tests.Support;
+
+/// <summary>
+/// The real LiveGrid host on Kestrel at a free loopback port, on the memory store, its clock a
+/// <see cref="ManualTimeProvider"/> at <see cref="Start"/> (Monday 2026-11-23 09:30 in Beijing, a working day), the
+/// <see cref="ApiCity"/> territory in place and no demo city.
+/// </summary>
+internal sealed class ApiSilo : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 1, 30, 0, TimeSpan.Zero);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private ApiSilo(WebApplication app, ManualTimeProvider time)
+    {
+        App = app;
+        Time = time;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = Eventually.Timeout };
+    }
+
+    public WebApplication App { get; }
+
+    public ManualTimeProvider Time { get; }
+
+    public HttpClient Http { get; }
+
+    public CityModel City => App.Services.GetRequiredService<CityModel>();
+
+    public static async Task<ApiSilo> StartAsync(bool withTerritory = true, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var time = new ManualTimeProvider(Start);
+        var app = LiveGridHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            var all = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["LiveGrid:Storage:Provider"] = "Memory",
+                ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                all[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(all);
+        });
+        try
+        {
+            if (withTerritory)
+            {
+                app.Services.GetRequiredService<CityModel>().ReplaceTerritory(ApiCity.Territory());
+            }
+
+            await app.StartAsync().WaitAsync(Eventually.Timeout);
+            return new ApiSilo(app, time);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object body) => Http.PostAsJsonAsync(path, body, Json);
+
+    /// <summary>Posts raw text as application/json, for bodies a serializer would not write.</summary>
+    public Task<HttpResponseMessage> PostRawJsonAsync(string path, string body) =>
+        Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync().WaitAsync(Eventually.Timeout);
+        await App.DisposeAsync();
+    }
+}
