@@ -10,4 +10,7 @@ public sealed class StartupOptions
 
     /// <summary>How many days of tickets the catalog reloads from the ticket grains at start.</summary>
     public int CatalogDays { get; set; } = 90;
+
+    /// <summary>From this many days before those, the catalog also takes the tickets still open (long-running cases).</summary>
+    public int OlderOpenDays { get; set; } = 275;
 }

@@ -34,10 +34,10 @@ public static class LiveGridDomainExtensions
         });
 
         var startup = configuration.GetSection(StartupOptions.SectionName).Get<StartupOptions>() ?? new StartupOptions();
-        if (startup.CatalogDays < 0)
+        if (startup.CatalogDays < 0 || startup.OlderOpenDays < 0)
         {
             throw new LiveGridConfigurationException(
-                $"{StartupOptions.SectionName}:CatalogDays must be zero or more days; got {startup.CatalogDays}.");
+                $"{StartupOptions.SectionName}:CatalogDays and OlderOpenDays must be zero or more days; got {startup.CatalogDays} and {startup.OlderOpenDays}.");
         }
 
         builder.Services.AddSingleton(startup);

@@ -16,8 +16,8 @@ internal static partial class StartupLog
     public static partial void NoTerritory(ILogger logger);
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Information,
-        Message = "Ticket catalog loaded: {Tickets} tickets of the last {Days} days")]
-    public static partial void CatalogLoaded(ILogger logger, int tickets, int days);
+        Message = "Ticket catalog loaded: {Tickets} tickets of the last {Days} days and {OlderOpen} older open ones; {Open} open")]
+    public static partial void CatalogLoaded(ILogger logger, int tickets, int olderOpen, int open, int days);
 
     [LoggerMessage(EventId = 24, Level = LogLevel.Information,
         Message = "Patrol scheduler started; city board warm: {OpenTickets} open tickets, {Children} districts")]
