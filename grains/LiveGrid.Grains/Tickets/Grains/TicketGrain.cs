@@ -46,7 +46,7 @@ public sealed class TicketGrain(
     public static readonly TimeSpan CatchUpDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>Who acts for time-driven steps (supervision) in the audit trail.</summary>
-    public static readonly TicketActor System = new("livegrid", ActorRole.System, "LiveGrid");
+    public static readonly TicketActor SystemActor = new("livegrid", ActorRole.System, "LiveGrid");
 
     private const int TitleLength = 60;
 
@@ -249,6 +249,12 @@ public sealed class TicketGrain(
 
         if (action is Supervise supervise)
         {
+            // A command-center escalation goes one level up the territory (grid → community → street → district).
+            if (supervise.Level == SupervisionLevel.Escalation && S.EscalatedTo > TerritoryLevel.District)
+            {
+                S.EscalatedTo--;
+            }
+
             change.Supervised(supervise.Level, S.EscalatedTo, supervise.Note.Trim());
             NotifyAssignee(change, WorkerNotificationKind.Supervision, $"督办 {Id}: {supervise.Note.Trim()}");
         }
@@ -399,7 +405,7 @@ public sealed class TicketGrain(
             var level = SupervisionLadder.LevelOf(step);
             var escalatedTo = SupervisionLadder.EscalationOf(step) ?? S.EscalatedTo;
             var note = SupervisionLadder.Note(step, deadline);
-            var result = S.Ticket!.Apply(new Supervise(System, asOf, level, note), ContextAt(S.Ticket!, asOf));
+            var result = S.Ticket!.Apply(new Supervise(SystemActor, asOf, level, note), ContextAt(S.Ticket!, asOf));
             S.LadderSteps = step;
             if (!result.IsApplied)
             {

@@ -115,6 +115,55 @@ public sealed class TicketSlaTests
     }
 
     [Fact]
+    public async Task A_suspension_holds_the_threshold_reminders_and_resuming_rearms_them_later()
+    {
+        // Exposed rubbish, 4 working hours from Monday 10:00: one hour used by the suspension at 11:00.
+        await using var desk = await TicketDesk.OpenAsync(ShanghaiTime.At("2026-03-09 10:00"));
+        var id = (await desk.ReceiveAsync()).Summary.Id;
+        await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
+        await desk.DoAsync(id, new Accept(People.Handler, default));
+        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 11:00"));
+        await desk.DoAsync(id, new Suspend(People.Handler, default, "等待居民开门"));
+
+        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:00"));
+        (await desk.SummaryAsync(id)).Bucket.Should().Be(AgingBucket.Under50, "the 12:00 midway passed while the clock stood still");
+        desk.EventsOf(id).OfType<TicketAgingChanged>().Should().BeEmpty();
+
+        // Resumed at 14:00 with one hour used: the second hour is used up at 15:00.
+        var resumed = await desk.DoAsync(id, new Resume(People.Handler, default));
+        resumed.Summary.Deadline!.Value.ShouldBeAt("2026-03-09 17:00", "the three working hours left run from 14:00");
+        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:59:59"));
+        (await desk.SummaryAsync(id)).Bucket.Should().Be(AgingBucket.Under50);
+        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 15:00"));
+        (await desk.WaitForEventAsync<TicketAgingChanged>(id)).At.ShouldBeAt("2026-03-09 15:00");
+    }
+
+    [Fact]
+    public async Task An_approved_extension_takes_an_overdue_ticket_out_of_overdue()
+    {
+        await using var desk = await TicketDesk.OpenAsync(ShanghaiTime.At("2026-03-09 10:00"));
+        var id = (await desk.ReceiveAsync()).Summary.Id;
+        await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
+        await desk.DoAsync(id, new Accept(People.Handler, default));
+        // Step through each threshold: a reminder's delivery is a call, and jumping the manual clock far past its
+        // due instant would time that call out before the grain runs it.
+        foreach (var (at, bucket) in new[] { ("2026-03-09 12:00", AgingBucket.From50To75), ("2026-03-09 14:30", AgingBucket.From75To100), ("2026-03-09 15:30", AgingBucket.Overdue) })
+        {
+            desk.Time.AdvanceTo(ShanghaiTime.At(at));
+            await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == bucket);
+        }
+
+        await desk.DoAsync(id, new RequestExtension(People.Handler, default, "1wd", "需清运车"));
+        var approved = await desk.DoAsync(id, new DecideExtension(People.Dispatcher, default, true));
+
+        approved.Summary.Deadline!.Value.ShouldBeAt("2026-03-10 15:30", "one working day later, same place in the day");
+        approved.Summary.Bucket.Should().Be(AgingBucket.Under50, "4 of 11 working hours used");
+        approved.Summary.IsOverdue.Should().BeFalse();
+        var back = await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == AgingBucket.Under50);
+        back.Summary.Version.Should().Be(approved.Summary.Version);
+    }
+
+    [Fact]
     public async Task A_threshold_reminder_fires_at_its_instant_in_a_new_silo_on_the_same_sqlite_file()
     {
         using var data = new TempDirectory("ticket-restart");

@@ -73,6 +73,11 @@ public sealed class TicketSupervisionTests
         var supervised = await desk.WaitForEventAsync<TicketSupervised>(id);
         supervised.Note.Should().Be("请尽快派单");
         view.Ticket.History[^1].By.Should().Be(People.CommandCenter);
+        view.Summary.EscalatedTo.Should().Be(TerritoryLevel.Grid, "a reminder escalates nothing");
+
+        var escalated = await desk.DoAsync(id, new Supervise(People.CommandCenter, default, SupervisionLevel.Escalation, "提请社区协调"));
+        escalated.Summary.EscalatedTo.Should().Be(TerritoryLevel.Community, "one level up from the grid");
+        (await desk.WaitForEventAsync<TicketSupervised>(id, e => e.Level == SupervisionLevel.Escalation)).EscalatedTo.Should().Be(TerritoryLevel.Community);
     }
 
     [Fact]
