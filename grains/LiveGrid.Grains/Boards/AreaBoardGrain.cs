@@ -146,13 +146,29 @@ public sealed class AreaBoardGrain : Grain, IAreaBoardGrain
     /// <summary>Asks each child for its report (GetReport interleaves, so a child busy reporting to us still answers).</summary>
     private async Task AskChildren(IReadOnlyList<string> codes)
     {
-        var reports = await Task.WhenAll(codes.Select(code =>
-            BoardHierarchy.LevelOf(code) == TerritoryLevel.Grid
-                ? GrainFactory.GetGrain<IGridGrain>(code).GetReport()
-                : GrainFactory.GetGrain<IAreaBoardGrain>(code).GetReport()));
+        var reports = await Task.WhenAll(codes.Select(AskChild));
         foreach (var report in reports)
         {
-            Accept(report);
+            if (report is not null)
+            {
+                Accept(report);
+            }
+        }
+    }
+
+    /// <summary>One child's report, or null when it cannot answer now: it reports on its own once it can.</summary>
+    private async Task<AreaChild?> AskChild(string code)
+    {
+        try
+        {
+            return BoardHierarchy.LevelOf(code) == TerritoryLevel.Grid
+                ? await GrainFactory.GetGrain<IGridGrain>(code).GetReport()
+                : await GrainFactory.GetGrain<IAreaBoardGrain>(code).GetReport();
+        }
+        catch (Exception)
+        {
+            // One failing child must not keep the whole area (and everything above it) from activating.
+            return null;
         }
     }
 

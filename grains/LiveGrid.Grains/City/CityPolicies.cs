@@ -42,7 +42,7 @@ public sealed class CityPolicies
     /// </summary>
     public TimeSpan BoardReportDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>ASSUMPTION: three staggered shifts; each grid patrols once a day in one of them (by grid sequence).</summary>
+    /// <summary>ASSUMPTION: three staggered shifts (错时); every grid has one patrol in each, the shifts going round its posts.</summary>
     public List<PatrolShift> PatrolShifts { get; set; } =
     [
         new("早班", new TimeOnly(8, 0), new TimeOnly(12, 0)),

@@ -31,7 +31,7 @@ public sealed class GridGrain : Grain, IGridGrain
     private GridTally _tally = null!;
     private HotspotScore? _findingsHotspot;
     private long _epoch;
-    private long _reports;
+    private long _changes;
     private long _sequence;
     private IGrainTimer? _reportTimer;
     private IGrainTimer? _midnightTimer;
@@ -52,7 +52,8 @@ public sealed class GridGrain : Grain, IGridGrain
 
     private DateTimeOffset Now => TimeProvider.GetUtcNow();
 
-    private long Version => BoardVersion.Of(_epoch, _reports);
+    /// <summary>Grows with every change (not only every report), so a parent holding an older version is visibly behind.</summary>
+    private long Version => BoardVersion.Of(_epoch, _changes);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -63,9 +64,16 @@ public sealed class GridGrain : Grain, IGridGrain
 
         var today = _city.LocalDate(Now);
         _tally = new GridTally(Code, _city, today);
-        foreach (var summary in _catalog.InGrid(Code))
+        var tickets = _catalog.InGrid(Code);
+        foreach (var summary in tickets)
         {
             _tally.Track(summary, out _);
+        }
+
+        // The recent-events list is not persisted: start it from the tickets that changed last.
+        foreach (var summary in tickets.OrderByDescending(t => t.LastChangedAt).Take(RecentEventLimit))
+        {
+            _recent.Add(new RecentEvent(summary.LastChangedAt, "ticket", summary.Id, $"{summary.Status}: {summary.Title}"));
         }
 
         foreach (var inspection in _state.State.Inspections)
@@ -239,6 +247,7 @@ public sealed class GridGrain : Grain, IGridGrain
     /// <summary>Gathers changes: the first change arms a one-shot timer; everything until it fires rides on one report.</summary>
     private void MarkChanged()
     {
+        _changes++;
         _reportTimer ??= RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_city.Policies.BoardReportDelay, Timeout.InfiniteTimeSpan));
     }
 
@@ -248,7 +257,6 @@ public sealed class GridGrain : Grain, IGridGrain
         _reportTimer = null;
         CatchUpDay();
         var now = Now;
-        _reports++;
         var report = Report(now);
         _events.Publish(new GridChanged(report) { Stream = DomainEvent.StreamOf("grid", Code), Sequence = ++_sequence, At = now });
         try

@@ -54,7 +54,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
             }
 
             // A repeat: finish whatever a failure after the first write left undone, and change nothing else.
-            await CatchUpAsync();
+            await TryCatchUpAsync();
             return new InspectionResult { Applied = true, Unchanged = true, View = View(), AllowedCommands = Allowed() };
         }
 
@@ -68,7 +68,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         await RegisterOrUpdateReminder(WindowEndReminder, plan.WindowEnd - now, Timeout.InfiniteTimeSpan);
         State.Plan = plan;
         await ApplyAsync(InspectionCommand.Schedule, System, now, plan.Shift is { } shift ? $"{plan.Kind} {shift}" : plan.Kind.ToString());
-        await CatchUpAsync();
+        await TryCatchUpAsync();
         return Applied();
     }
 
@@ -99,7 +99,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         State.StartedBy = actor;
         var where = longitude is { } lon && latitude is { } lat ? string.Create(CultureInfo.InvariantCulture, $"at ({lon}, {lat})") : null;
         await ApplyAsync(InspectionCommand.CheckIn, actor, at, where);
-        await CatchUpAsync();
+        await TryCatchUpAsync();
         return Applied();
     }
 
@@ -128,7 +128,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
 
         State.Checkpoints.Add(new PassedCheckpoint(name, at, Trimmed(note)));
         await ApplyAsync(InspectionCommand.PassCheckpoint, actor, at, Trimmed(note) is { } n ? $"{name}: {n}" : name);
-        await CatchUpAsync();
+        await TryCatchUpAsync();
         return Applied();
     }
 
@@ -146,12 +146,14 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         }
 
         var plan = Plan!;
-        var ticketId = await GrainFactory.GetGrain<ITicketNumberGrain>(_city.LocalDate(at).ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Next();
+
+        var ticketAt = TicketTime(at);
+        var ticketId = await GrainFactory.GetGrain<ITicketNumberGrain>(_city.LocalDate(ticketAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Next();
         var ticket = GrainFactory.GetGrain<ITicketGrain>(ticketId);
         var received = await ticket.Receive(new TicketIntake
         {
             ReceivedBy = actor,
-            At = at,
+            At = ticketAt,
             Source = TicketSource.Patrol,
             Description = finding.Description.Trim(),
             Address = Trimmed(finding.Address),
@@ -168,10 +170,10 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
             return Reject(InspectionCommand.ReportFinding, $"the finding could not become a ticket: {received.Rejection?.Message ?? "the ticket refused it"}");
         }
 
-        var onSpotProblem = finding.ResolvedOnSpot ? await ResolveOnSpotAsync(ticket, State.StartedBy ?? actor, at, plan.GridCode, finding.Resolution!.Trim()) : null;
+        var onSpotProblem = finding.ResolvedOnSpot ? await ResolveOnSpotAsync(ticket, State.StartedBy ?? actor, ticketAt, plan.GridCode, finding.Resolution!.Trim()) : null;
         State.Findings.Add(new RecordedFinding(finding, ticketId, at));
         await ApplyAsync(InspectionCommand.ReportFinding, actor, at, finding.ResolvedOnSpot ? $"{finding.Category} → {ticketId} (即办)" : $"{finding.Category} → {ticketId}");
-        await CatchUpAsync();
+        await TryCatchUpAsync();
         return Applied() with { CreatedTicketId = ticketId, Error = onSpotProblem };
     }
 
@@ -200,7 +202,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
                 return Reject(InspectionCommand.Complete, "a failed verification needs a note saying what was found");
             }
 
-            if (await VerifyTicketAsync(actor, at, plan.TicketId!, outcome, Trimmed(note)) is { } ticketProblem)
+            if (await VerifyTicketAsync(actor, TicketTime(at), plan.TicketId!, outcome, Trimmed(note)) is { } ticketProblem)
             {
                 return Reject(InspectionCommand.Complete, ticketProblem);
             }
@@ -220,7 +222,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
             await UnregisterReminder(reminder);
         }
 
-        await CatchUpAsync();
+        await TryCatchUpAsync();
         return Applied();
     }
 
@@ -228,8 +230,15 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != WindowEndReminder || Plan is not { } plan || !InspectionLifecycle.IsOpen(State.Status))
+        if (reminderName != WindowEndReminder || Plan is not { } plan)
         {
+            return;
+        }
+
+        if (!InspectionLifecycle.IsOpen(State.Status))
+        {
+            // A retry after a delivery whose reports failed: the miss is recorded, only the telling is left.
+            await CatchUpAsync();
             return;
         }
 
@@ -253,8 +262,25 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
     }
 
     /// <summary>
+    /// After a person's command: the change is durable and answered whatever happens here. Reports that fail (the
+    /// grid or worker unavailable) are left pending and re-sent by the next command, the window-end reminder or a
+    /// repeated Schedule, since grid and worker keep the newest version.
+    /// </summary>
+    private async Task TryCatchUpAsync()
+    {
+        try
+        {
+            await CatchUpAsync();
+        }
+        catch (Exception)
+        {
+            // Left pending: _reportedVersion and the notified flags still show what is owed.
+        }
+    }
+
+    /// <summary>
     /// Reports the current summary to the grid and the worker (both keep the newest version), and tells the worker
-    /// what concerns them. Repeated on the next command or activation if it fails.
+    /// what concerns them, each at most once per version or event.
     /// </summary>
     private async Task CatchUpAsync()
     {
@@ -291,7 +317,9 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
             {
                 At = plan.WindowEnd,
                 Kind = WorkerNotificationKind.PatrolMissed,
-                Title = $"未完成巡查 {GridName(plan.GridCode)} {plan.Shift}: 已上报社区",
+                Title = plan.Kind == InspectionKind.Verification
+                    ? $"未完成核查 工单 {plan.TicketId}: 已上报社区"
+                    : $"未完成巡查 {GridName(plan.GridCode)} {plan.Shift}: 已上报社区",
                 TicketId = plan.TicketId,
                 InspectionId = Id,
                 Deadline = plan.WindowEnd,
@@ -514,6 +542,13 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         Note = State.Note,
         History = [.. State.History],
     };
+
+    /// <summary>A phone's clock may run a little ahead, but a ticket takes nothing in the future: its actions happen by now at the latest.</summary>
+    private DateTimeOffset TicketTime(DateTimeOffset at)
+    {
+        var now = TimeProvider.GetUtcNow();
+        return at > now ? now : at;
+    }
 
     private string GridName(string gridCode) => _city.Territory.FindGrid(gridCode)?.Name ?? gridCode;
 

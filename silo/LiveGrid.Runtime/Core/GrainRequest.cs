@@ -20,6 +20,11 @@ internal abstract class GrainRequest : TurnItem
 
     protected GrainRuntimeCore Runtime { get; }
 
+    private int _ended;
+
+    /// <summary>Whether <see cref="GrainRuntimeCore.Send"/> counted this call in flight (ends exactly once).</summary>
+    internal bool CountedInFlight { get; set; }
+
     /// <summary>The call-timeout shard this call is armed in, if any.</summary>
     internal Scheduling.TimerQueue? TimeoutQueue { get; set; }
 
@@ -39,6 +44,7 @@ internal abstract class GrainRequest : TurnItem
 
     internal override void OnDue(long nowTicks)
     {
+        EndInFlight();
         Runtime.Metrics.CallTimeouts.Add(1);
         Fail(new TimeoutException(
             $"The call {Method.DisplayName} to {TargetId} did not complete within {Runtime.CallTimeout.TotalSeconds:0.###} s."));
@@ -47,6 +53,7 @@ internal abstract class GrainRequest : TurnItem
     internal override void Complete(ActivationData activation, Task? turn)
     {
         TimeoutQueue?.Cancel(this);
+        EndInFlight();
         Runtime.Metrics.CallCompleted(TargetId.Type, Stopwatch.GetElapsedTime(StartTimestamp));
         if (turn is null)
         {
@@ -70,7 +77,17 @@ internal abstract class GrainRequest : TurnItem
     internal override void Reject(Exception reason)
     {
         TimeoutQueue?.Cancel(this);
+        EndInFlight();
         Fail(reason);
+    }
+
+    /// <summary>Answered, failed or timed out: no longer in flight (a late answer after a timeout counts once).</summary>
+    private void EndInFlight()
+    {
+        if (CountedInFlight && Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            Runtime.CallEnded();
+        }
     }
 
     protected abstract void Succeed(Task turn);

@@ -26,6 +26,7 @@ internal sealed class GrainRuntimeCore : IDisposable
     private IGrainStorage? _defaultStorage;
     private int _state;
     private int _activationCount;
+    private long _callsInFlight;
 
     public GrainRuntimeCore(
         IServiceProvider services,
@@ -104,6 +105,14 @@ internal sealed class GrainRuntimeCore : IDisposable
     /// <summary>Whether the grain's activation has a turn running or work queued (false when not active).</summary>
     internal bool IsBusy(GrainId grainId) => _activations.TryGetValue(grainId, out var activation) && activation.IsBusy;
 
+    /// <summary>No call in flight, no reminder being delivered and no activation with work: see <see cref="GrainRuntime.IsQuiescent"/>.</summary>
+    public bool IsQuiescent =>
+        Volatile.Read(ref _callsInFlight) == 0
+        && Reminders.DeliveriesInFlight == 0
+        && !_activations.Values.Any(activation => activation.IsBusy);
+
+    internal void CallEnded() => Interlocked.Decrement(ref _callsInFlight);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await Reminders.StartAsync(cancellationToken);
@@ -161,6 +170,8 @@ internal sealed class GrainRuntimeCore : IDisposable
     /// <summary>Sends a call: arms its timeout, then hands it to the grain's activation.</summary>
     public void Send(GrainId target, GrainClassInfo grainClass, GrainRequest request)
     {
+        Interlocked.Increment(ref _callsInFlight);
+        request.CountedInFlight = true;
         if (CallTimeout != Timeout.InfiniteTimeSpan)
         {
             var shard = _callTimeoutShards[(uint)Environment.CurrentManagedThreadId % (uint)_callTimeoutShards.Length];

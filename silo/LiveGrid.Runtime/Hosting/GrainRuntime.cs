@@ -47,6 +47,13 @@ public sealed class GrainRuntime : IHostedService, IDisposable
 
     public bool IsActive(GrainId grainId) => _core.IsActive(grainId);
 
+    /// <summary>
+    /// Nothing runs or waits: no call in flight, no reminder being delivered, no activation with queued or running work.
+    /// For tests and simulations that drive a manual clock: move it on only once the runtime is quiescent, so the work
+    /// one instant started has finished (and its call timeouts are disarmed) before the next instant comes.
+    /// </summary>
+    public bool IsQuiescent => _core.IsQuiescent;
+
     public Task StartAsync(CancellationToken cancellationToken) => _core.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => _core.StopAsync(cancellationToken);

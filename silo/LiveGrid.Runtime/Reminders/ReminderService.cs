@@ -137,6 +137,11 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
 
     public int Count => _schedule.Count;
 
+    private int _deliveriesInFlight;
+
+    /// <summary>Reminders handed to their grain whose delivery (and, for one-shots, removal) has not finished.</summary>
+    internal int DeliveriesInFlight => Volatile.Read(ref _deliveriesInFlight);
+
     internal void Deliver(ReminderTicker ticker, long dueTicks)
     {
         if (_stopped)
@@ -153,6 +158,7 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
         }
 
         var status = new TickStatus(entry.StartAt, entry.Period, new DateTimeOffset(dueTicks, TimeSpan.Zero));
+        Interlocked.Increment(ref _deliveriesInFlight);
         ReceiveReminder.SendTyped(runtime, entry.GrainId, grainClass, [entry.ReminderName, status])
             .ContinueWith(
                 static (delivery, state) =>
@@ -167,6 +173,18 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     }
 
     private async Task AfterDeliveryAsync(ReminderTicker ticker, Task delivery)
+    {
+        try
+        {
+            await FinishDeliveryAsync(ticker, delivery);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _deliveriesInFlight);
+        }
+    }
+
+    private async Task FinishDeliveryAsync(ReminderTicker ticker, Task delivery)
     {
         var entry = ticker.Entry;
         var current = _schedule.IsCurrent(ticker);

@@ -136,4 +136,30 @@ public sealed class AreaBoardTests
         community2.Counters.Open.Should().Be(1);
         (await silo.GrainFactory.GetGrain<IAreaBoardGrain>(IAreaBoardGrain.CityKey).GetBoard()).Counters.Open.Should().Be(1);
     }
+
+    [Fact]
+    public async Task An_area_keeps_the_highest_version_per_child_and_ignores_reports_from_outside_it()
+    {
+        await using var silo = await TestCity.StartSiloAsync(Start);
+        var street = silo.GrainFactory.GetGrain<IAreaBoardGrain>(TestCity.Street);
+        var day = ShanghaiTime.Day("2026-03-09");
+        AreaChild Community1(long version, int open) => new(
+            TestCity.Community1, "多福巷社区", TerritoryLevel.Community, version, BoardCounters.Empty(day) with { Open = open },
+            HotspotScore.Zero(Start), []);
+
+        var before = await street.GetBoard();
+        var newer = before.Children.Single(c => c.Code == TestCity.Community1).Version + 100;
+        await street.UpdateChild(Community1(newer, open: 7));
+        await street.UpdateChild(Community1(newer - 1, open: 3));
+        await street.UpdateChild(Community1(newer, open: 5));
+        await street.UpdateChild(Community1(newer + 1, open: 9) with { Code = "110101002001" });
+
+        var board = await street.GetBoard();
+        board.Counters.Open.Should().Be(7, "a late or repeated report does not replace a newer one");
+        board.Children.Select(c => c.Code).Should().Equal(TestCity.Community1, TestCity.Community2);
+        board.Version.Should().BeGreaterThan(before.Version);
+        var report = await street.GetReport();
+        report.Version.Should().Be(board.Version);
+        report.Level.Should().Be(TerritoryLevel.Street);
+    }
 }

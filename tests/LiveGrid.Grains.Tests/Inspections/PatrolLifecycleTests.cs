@@ -202,13 +202,20 @@ public sealed class PatrolLifecycleTests : InspectionTestBase
     }
 
     [Fact]
-    public async Task The_window_end_reminder_survives_deactivation()
+    public async Task The_window_end_reminder_survives_a_restart_of_the_host()
     {
-        var patrol = await ScheduledAsync("p1");
-        await Silo.CollectAsync(patrol);
+        var stores = new SharedStores();
+        await using (var first = await stores.StartSiloAsync(Start))
+        {
+            (await first.GrainFactory.GetGrain<IInspectionGrain>("p1").Schedule(MorningPatrol())).Applied.Should().BeTrue();
+        }
 
-        Now("2026-03-02 12:00");
-        await Events.WaitForAsync<InspectionChanged>(e => e.Summary.Id == "p1" && e.Action == "Miss", "the reminder reactivates the inspection");
-        (await patrol.Get())!.Summary.Status.Should().Be(InspectionStatus.Missed);
+        await using var second = await stores.StartSiloAsync(Start);
+        using var events = new EventTap(second);
+        second.Time.AdvanceTo(ShanghaiTime.At("2026-03-02 12:00"));
+
+        var missed = await events.WaitForAsync<InspectionChanged>(e => e.Summary.Id == "p1" && e.Action == "Escalate", "the second host delivers the reminder");
+        missed.Sequence.Should().Be(3, "Schedule was 1 on the first host, Miss 2");
+        (await second.GrainFactory.GetGrain<IInspectionGrain>("p1").Get())!.Summary.Status.Should().Be(InspectionStatus.Missed);
     }
 }

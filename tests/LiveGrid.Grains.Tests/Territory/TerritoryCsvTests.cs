@@ -104,6 +104,20 @@ public sealed class TerritoryCsvTests
     }
 
     [Fact]
+    public void A_gbk_file_from_excel_is_refused_with_how_to_save_it()
+    {
+        var files = TerritoryCsv.Export(Small());
+        // "东城区" in GBK: B6 AB B3 C7 C7 F8, not valid UTF-8.
+        byte[] gbk = [.. Encoding.UTF8.GetBytes("区编码\r\n110101,"), 0xB6, 0xAB, 0xB3, 0xC7, 0xC7, 0xF8, 0x0D, 0x0A];
+
+        var read = TerritoryCsv.Import("测试市", files.Grids, gbk, files.Departments);
+
+        read.Document.Should().BeNull();
+        read.Problems.Should().ContainSingle().Which.Should().Be(
+            new TerritoryProblem("workers.csv", "the file is not UTF-8 (probably GBK); in Excel save it as \"CSV UTF-8 (逗号分隔)\""));
+    }
+
+    [Fact]
     public void The_parser_follows_rfc_4180()
     {
         var rows = CsvFormat.Parse("\uFEFFa,\"b,c\",\"d\"\"e\"\r\n\r\n\"multi\nline\",,x\nlast", out var error);

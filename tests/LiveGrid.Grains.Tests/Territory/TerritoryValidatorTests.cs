@@ -101,6 +101,19 @@ public sealed class TerritoryValidatorTests
     }
 
     [Fact]
+    public void A_grid_drawn_over_its_neighbour_is_reported_but_sharing_an_edge_is_not()
+    {
+        // Grid 2 is the square east of grid 1; shift it half a square west so it covers half of grid 1.
+        var document = Small().WithGrid(1, grid => grid with { Boundary = [[116.405, 39.91], [116.415, 39.91], [116.415, 39.92], [116.405, 39.92]] });
+
+        var problems = TerritoryValidator.Validate(document);
+
+        problems.Should().HaveCount(2);
+        problems.Should().Contain(new TerritoryProblem($"{GridPath(1)}.Boundary", "grid 110101001001002 overlaps grid 110101001001001: its centre (116.41, 39.915) lies inside that grid"));
+        problems.Should().Contain(p => p.Path == $"{GridPath(0)}.Boundary" && p.Message.StartsWith("grid 110101001001001 overlaps grid 110101001001002"));
+    }
+
+    [Fact]
     public void Negative_households_and_a_blank_name_are_both_reported()
     {
         var document = Small().WithGrid(1, grid => grid with { Households = -5, Name = " " });

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LiveGrid.Grains.City;
+using LiveGrid.Runtime.Hosting;
 using LiveGrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ namespace LiveGrid.Silo.Tests.Support;
 
 /// <summary>
 /// The real LiveGrid host on Kestrel at a free loopback port, on the memory store, its clock a
-/// <see cref="ManualTimeProvider"/> at <see cref="Start"/> (Monday 2026-11-23 09:30 in Beijing, a working day), the
+/// <see cref="ManualTimeProvider"/> at <see cref="Start"/> (Monday 2026-11-23 09:30 in Beijing, a working day) unless told otherwise, the
 /// <see cref="ApiCity"/> territory in place and no demo city.
 /// </summary>
 internal sealed class ApiSilo : IAsyncDisposable
@@ -35,9 +36,15 @@ internal sealed class ApiSilo : IAsyncDisposable
 
     public CityModel City => App.Services.GetRequiredService<CityModel>();
 
-    public static async Task<ApiSilo> StartAsync(bool withTerritory = true, IReadOnlyDictionary<string, string?>? settings = null)
+    public GrainRuntime Runtime => App.Services.GetRequiredService<GrainRuntime>();
+
+    /// <summary>Moves the clock to <paramref name="at"/> timer by timer, letting the grains finish each instant's work.</summary>
+    public Task AdvanceToAsync(DateTimeOffset at) => Time.AdvanceSettledAsync(Runtime, at);
+
+    public static async Task<ApiSilo> StartAsync(
+        bool withTerritory = true, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new ManualTimeProvider(start ?? Start);
         var app = LiveGridHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(time);

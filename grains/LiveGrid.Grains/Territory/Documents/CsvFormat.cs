@@ -37,9 +37,29 @@ public static class CsvFormat
     /// <summary>UTF-8 with the byte-order mark, as Excel needs to recognise UTF-8.</summary>
     public static byte[] ToExcelBytes(string csv) => [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv)];
 
-    /// <summary>Decodes UTF-8 with or without a BOM.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes UTF-8 with or without a BOM (invalid bytes become U+FFFD).</summary>
     public static string FromBytes(ReadOnlySpan<byte> bytes) =>
         Encoding.UTF8.GetString(bytes.StartsWith(Utf8WithBom.Preamble) ? bytes[3..] : bytes);
+
+    /// <summary>
+    /// Decodes UTF-8 with or without a BOM; false when the bytes are not UTF-8, which for a Chinese file almost always
+    /// means Excel saved it as GBK ("CSV (逗号分隔)" rather than "CSV UTF-8 (逗号分隔)").
+    /// </summary>
+    public static bool TryFromBytes(ReadOnlySpan<byte> bytes, out string text)
+    {
+        try
+        {
+            text = StrictUtf8.GetString(bytes.StartsWith(Utf8WithBom.Preamble) ? bytes[3..] : bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
 
     /// <summary>
     /// The records of <paramref name="csv"/> (a leading BOM is skipped; CRLF, LF and CR all end a record; blank lines are

@@ -62,11 +62,38 @@ public static class TerritoryCsv
             CsvFormat.ToExcelBytes(CsvFormat.Write(departments)));
     }
 
-    /// <summary>Reads the three files as bytes (UTF-8, BOM optional); <paramref name="departments"/> null means the default departments.</summary>
+    /// <summary>
+    /// Reads the three files as bytes (UTF-8, BOM optional); <paramref name="departments"/> null means the default
+    /// departments. A file that is not UTF-8 is one problem saying how to save it from Excel.
+    /// </summary>
     public static TerritoryParseResult Import(
-        string cityName, byte[] grids, byte[]? workers, byte[]? departments, IEnumerable<CategoryDefinition>? categories = null) =>
-        Import(cityName, CsvFormat.FromBytes(grids), workers is null ? null : CsvFormat.FromBytes(workers),
-            departments is null ? null : CsvFormat.FromBytes(departments), categories);
+        string cityName, byte[] grids, byte[]? workers, byte[]? departments, IEnumerable<CategoryDefinition>? categories = null)
+    {
+        ArgumentNullException.ThrowIfNull(grids);
+        var problems = new List<TerritoryProblem>();
+        string? Decode(byte[]? bytes, string file)
+        {
+            if (bytes is null)
+            {
+                return null;
+            }
+
+            if (CsvFormat.TryFromBytes(bytes, out var text))
+            {
+                return text;
+            }
+
+            problems.Add(new TerritoryProblem(file, "the file is not UTF-8 (probably GBK); in Excel save it as \"CSV UTF-8 (逗号分隔)\""));
+            return null;
+        }
+
+        var gridText = Decode(grids, TerritoryCsvFiles.GridsFileName);
+        var workerText = Decode(workers, TerritoryCsvFiles.WorkersFileName);
+        var departmentText = Decode(departments, TerritoryCsvFiles.DepartmentsFileName);
+        return problems.Count > 0
+            ? new TerritoryParseResult(null, problems)
+            : Import(cityName, gridText!, workerText, departmentText, categories);
+    }
 
     /// <summary>
     /// Builds the document from the files' text and validates it; every problem names its file and line.

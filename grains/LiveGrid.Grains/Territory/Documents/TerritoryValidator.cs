@@ -26,6 +26,7 @@ public static class TerritoryValidator
         private readonly Dictionary<string, string> codes = new(StringComparer.Ordinal);
         private readonly HashSet<string> gridCodes = new(StringComparer.Ordinal);
         private readonly List<(string Path, string Grid, string Worker)> postHolders = [];
+        private readonly List<(string Path, string Grid, Polygon Boundary)> boundaries = [];
 
         public List<TerritoryProblem> Problems { get; } = [];
 
@@ -57,6 +58,7 @@ public static class TerritoryValidator
             }
 
             Departments(document.Departments ?? [], categories);
+            Overlaps();
         }
 
         private void District(DistrictDocument? district, string path)
@@ -131,16 +133,20 @@ public static class TerritoryValidator
                 Add($"{path}.AreaSquareMeters", $"{label}: area must be a non-negative number of m²; got {grid.AreaSquareMeters.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            Boundary(grid.Boundary, $"{path}.Boundary", label);
+            if (Boundary(grid.Boundary, $"{path}.Boundary", label) is { } polygon && code is not null)
+            {
+                boundaries.Add(($"{path}.Boundary", code, polygon));
+            }
+
             Staff(grid.Staff, $"{path}.Staff", label);
         }
 
-        private void Boundary(IReadOnlyList<IReadOnlyList<double>>? ring, string path, string label)
+        private Polygon? Boundary(IReadOnlyList<IReadOnlyList<double>>? ring, string path, string label)
         {
             if (ring is null || ring.Count == 0)
             {
                 Add(path, $"{label}: the boundary is missing; a polygon needs at least 3 points");
-                return;
+                return null;
             }
 
             var points = new List<GeoPoint>(ring.Count);
@@ -150,14 +156,14 @@ public static class TerritoryValidator
                 if (pair is null || pair.Count != 2)
                 {
                     Add($"{path}[{i}]", $"{label}: a point is [longitude, latitude]; got {pair?.Count ?? 0} numbers");
-                    return;
+                    return null;
                 }
 
                 var (longitude, latitude) = (pair[0], pair[1]);
                 if (!double.IsFinite(longitude) || longitude is < -180 or > 180 || !double.IsFinite(latitude) || latitude is < -90 or > 90)
                 {
                     Add($"{path}[{i}]", $"{label}: ({Invariant(longitude)}, {Invariant(latitude)}) is not a WGS84 position; longitude comes first and must be within ±180, latitude within ±90");
-                    return;
+                    return null;
                 }
 
                 points.Add(new GeoPoint(longitude, latitude));
@@ -172,6 +178,62 @@ public static class TerritoryValidator
             if (distinct < 3)
             {
                 Add(path, $"{label}: the boundary has {distinct} distinct point{(distinct == 1 ? "" : "s")}; a polygon needs at least 3");
+                return null;
+            }
+
+            return new Polygon(points);
+        }
+
+        /// <summary>
+        /// Grids drawn over each other (a copied boundary, a grid drawn twice): a grid whose centre lies inside another
+        /// grid. Neighbours sharing an edge do not count. Candidates come from a bucket index, so this stays linear.
+        /// </summary>
+        private void Overlaps()
+        {
+            if (boundaries.Count < 2)
+            {
+                return;
+            }
+
+            var extent = boundaries.Select(b => b.Boundary.Bounds).Aggregate((all, next) => all.Union(next));
+            var side = Math.Max(1, (int)Math.Sqrt(boundaries.Count));
+            var (width, height) = (Math.Max(extent.Width, 1e-9) / side, Math.Max(extent.Height, 1e-9) / side);
+            (int, int) Bucket(double x, double y) => (
+                Math.Clamp((int)((x - extent.MinLongitude) / width), 0, side - 1),
+                Math.Clamp((int)((y - extent.MinLatitude) / height), 0, side - 1));
+            var buckets = new Dictionary<(int, int), List<int>>();
+            for (var i = 0; i < boundaries.Count; i++)
+            {
+                var box = boundaries[i].Boundary.Bounds;
+                var (c0, r0) = Bucket(box.MinLongitude, box.MinLatitude);
+                var (c1, r1) = Bucket(box.MaxLongitude, box.MaxLatitude);
+                for (var c = c0; c <= c1; c++)
+                {
+                    for (var r = r0; r <= r1; r++)
+                    {
+                        (buckets.TryGetValue((c, r), out var list) ? list : buckets[(c, r)] = []).Add(i);
+                    }
+                }
+            }
+
+            for (var i = 0; i < boundaries.Count; i++)
+            {
+                var (path, code, polygon) = boundaries[i];
+                var vertices = polygon.Vertices;
+                var centre = new GeoPoint(vertices.Average(v => v.Longitude), vertices.Average(v => v.Latitude));
+                if (!polygon.Contains(centre))
+                {
+                    continue; // a concave ring whose vertex average falls outside it: no cheap interior point
+                }
+
+                foreach (var j in buckets[Bucket(centre.Longitude, centre.Latitude)])
+                {
+                    if (j != i && boundaries[j].Boundary.Contains(centre))
+                    {
+                        Add(path, $"grid {code} overlaps grid {boundaries[j].Grid}: its centre {centre} lies inside that grid");
+                        break;
+                    }
+                }
             }
         }
 
