@@ -47,9 +47,10 @@ public static class TicketCatalogLoader
             }
         });
 
-        // Older days are read for their open tickets only (a ticket open for weeks still belongs on the lists). Each one
-        // costs an activation, so the host chooses how far back; there is no index of open tickets to ask instead (the
-        // grids rebuild theirs from this catalog).
+        // Older days are read for their open tickets (a ticket open for weeks still belongs on the lists). Each one costs
+        // an activation, so the host chooses how far back; there is no index of open tickets to ask instead (the grids
+        // rebuild theirs from this catalog). An activating ticket grain also puts its own summary into the catalog, so
+        // the closed ones read here end up in it too.
         var olderIds = Enumerable.Range(days, Math.Max(0, olderOpenDays)).Select(back => today.AddDays(-back)).ToList();
         var olderCounts = await Task.WhenAll(olderIds.Select(date => grains.GetGrain<ITicketNumberGrain>(TicketNumberGrain.KeyFor(date)).Count()));
         var olderOpen = 0;
