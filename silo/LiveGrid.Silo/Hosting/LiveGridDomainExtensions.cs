@@ -42,7 +42,8 @@ public static class LiveGridDomainExtensions
 
         builder.Services.AddSingleton(startup);
         // Registered after the grain runtime, so it starts once the runtime runs, and before Kestrel serves.
-        builder.Services.AddHostedService<LiveGridStartup>();
+        builder.Services.AddSingleton<LiveGridStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveGridStartup>());
         return builder;
     }
 

@@ -26,4 +26,16 @@ internal static partial class StartupLog
     [LoggerMessage(EventId = 25, Level = LogLevel.Information,
         Message = "LiveGrid start-up work done in {ElapsedMs} ms")]
     public static partial void StartupDone(ILogger logger, long elapsedMs);
+
+    [LoggerMessage(EventId = 26, Level = LogLevel.Error,
+        Message = "LiveGrid start-up work failed (is the store reachable?); retrying in the background")]
+    public static partial void StartupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 27, Level = LogLevel.Warning,
+        Message = "LiveGrid start-up work failed again; next try in {Delay}")]
+    public static partial void StartupFailedAgain(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 28, Level = LogLevel.Information,
+        Message = "No territory stored: loading the demo city in the background (LiveGrid:Startup:LoadDemoCityWhenEmpty)")]
+    public static partial void DemoCityLoading(ILogger logger);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using LiveGrid.Silo.Configuration;
+using LiveGrid.Silo.Hosting;
 using LiveGrid.Silo.Tests.Support;
 using LiveGrid.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveGrid.Silo.Tests.Api;
 
@@ -22,6 +24,8 @@ public sealed class HostStartupTests
         string someTicket;
         await using (var first = await ApiSilo.StartAsync(withTerritory: false, settings))
         {
+            // A fresh install serves at once and loads the demo city in the background.
+            await first.App.Services.GetRequiredService<LiveGridStartup>().Completion.WaitAsync(Eventually.Timeout);
             territory = await first.Http.GetStringAsync("/api/territory");
             var list = await (await first.Http.GetAsync("/api/tickets?pageSize=1")).JsonAsync();
             total = list.GetProperty("total").GetInt32();
@@ -31,6 +35,7 @@ public sealed class HostStartupTests
         }
 
         await using var second = await ApiSilo.StartAsync(withTerritory: false, settings);
+        second.App.Services.GetRequiredService<LiveGridStartup>().Completion.IsCompleted.Should().BeTrue("with a stored territory the work is done before serving");
         (await second.Http.GetStringAsync("/api/territory")).Should().Be(territory);
         var reloaded = await (await second.Http.GetAsync("/api/tickets?pageSize=1")).JsonAsync();
         reloaded.GetProperty("total").GetInt32().Should().Be(total, "the catalog is rebuilt from the stored tickets, and the demo is not loaded twice");

@@ -28,6 +28,8 @@ internal sealed class InProcessSilo : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
             {
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Unless a test asks for it: the demo city is for people trying LiveGrid, not for these tests.
+                ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = settings.GetValueOrDefault("LiveGrid:Startup:LoadDemoCityWhenEmpty") ?? "false",
             }));
 
     public static async Task<InProcessSilo> StartAsync(IReadOnlyDictionary<string, string?> settings)
