@@ -1,4 +1,10 @@
 using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
+using LiveGrid.Grains.Events;
+using LiveGrid.Grains.Inspections;
+using LiveGrid.Grains.Territory.Documents;
+using LiveGrid.Grains.Tickets;
+using LiveGrid.Grains.Workers;
 
 namespace LiveGrid.Grains;
 
@@ -6,4 +12,17 @@ namespace LiveGrid.Grains;
 public static class GrainsAssembly
 {
     public static Assembly Assembly => typeof(GrainsAssembly).Assembly;
+
+    /// <summary>
+    /// The grains' source-generated JSON contexts, for the runtime's state serializer (tried before its reflection
+    /// fallback, and writing the same bytes).
+    /// </summary>
+    public static IReadOnlyList<IJsonTypeInfoResolver> StateTypeInfoResolvers { get; } =
+    [
+        TicketJsonContext.Default,
+        DomainEventJsonContext.Default,
+        TerritoryJsonContext.Default,
+        WorkerJsonContext.Default,
+        InspectionJsonContext.Default,
+    ];
 }

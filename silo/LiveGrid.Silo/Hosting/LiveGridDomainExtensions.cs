@@ -1,3 +1,4 @@
+using LiveGrid.Grains;
 using LiveGrid.Grains.Calendar;
 using LiveGrid.Grains.Catalog;
 using LiveGrid.Grains.City;
@@ -28,9 +29,10 @@ public static class LiveGridDomainExtensions
         builder.Services.Configure<GrainRuntimeOptions>(options =>
         {
             // The grains' state types, source-generated: tried before the serializer's reflection fallback.
-            options.StateTypeInfoResolvers.Add(TicketJsonContext.Default);
-            options.StateTypeInfoResolvers.Add(DomainEventJsonContext.Default);
-            options.StateTypeInfoResolvers.Add(TerritoryJsonContext.Default);
+            foreach (var resolver in GrainsAssembly.StateTypeInfoResolvers)
+            {
+                options.StateTypeInfoResolvers.Add(resolver);
+            }
         });
 
         var startup = configuration.GetSection(StartupOptions.SectionName).Get<StartupOptions>() ?? new StartupOptions();

@@ -74,6 +74,13 @@ public static class TestCity
         {
             options.Time = new ManualTimeProvider(start);
             options.ConfigureServices = services => AddCityServices(services);
+            options.ConfigureRuntime = runtime =>
+            {
+                foreach (var resolver in GrainsAssembly.StateTypeInfoResolvers)
+                {
+                    runtime.StateTypeInfoResolvers.Add(resolver);
+                }
+            };
             configure?.Invoke(options);
         });
 }
