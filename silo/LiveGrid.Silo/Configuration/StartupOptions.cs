@@ -11,6 +11,10 @@ public sealed class StartupOptions
     /// <summary>How many days of tickets the catalog reloads from the ticket grains at start.</summary>
     public int CatalogDays { get; set; } = 90;
 
-    /// <summary>From this many days before those, the catalog also takes the tickets still open (long-running cases).</summary>
-    public int OlderOpenDays { get; set; } = 275;
+    /// <summary>
+    /// From this many days before those, the catalog also takes the tickets still open. Each such day means reading every
+    /// ticket of it, so the default is none: an older open ticket comes back into the lists when it next activates or
+    /// changes (its SLA reminder activates it).
+    /// </summary>
+    public int OlderOpenDays { get; set; }
 }

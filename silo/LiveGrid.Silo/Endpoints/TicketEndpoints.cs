@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiveGrid.Grains.Catalog;
 using LiveGrid.Grains.City;
+using LiveGrid.Grains.Sla;
 using LiveGrid.Grains.Territory;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Runtime;
@@ -58,9 +59,20 @@ public static class TicketEndpoints
             errors.Add("gridCode", $"'{grid}' is not a 15-digit grid code");
         }
 
+        // JSON enums also take numbers: a number that names nothing is refused here, by field.
         if (request.Source is { } source && !Enum.IsDefined(source))
         {
             errors.Add("source", $"the source is one of {string.Join(", ", Enum.GetNames<TicketSource>())}");
+        }
+
+        if (request.Priority is { } priority && !Enum.IsDefined(priority))
+        {
+            errors.Add("priority", $"the priority is one of {string.Join(", ", Enum.GetNames<Priority>())}");
+        }
+
+        if (request.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            errors.Add("kind", $"the request kind is one of {string.Join(", ", Enum.GetNames<RequestKind>())}");
         }
 
         if (errors.Any)

@@ -32,6 +32,10 @@ public sealed class TicketValidationApiTests
             "{\"actor\": {\"id\": \"op1\", \"role\": \"HotlineOperator\", \"name\": \"王\"}, \"description\": \"噪音\", \"priority\": \"Huge\"}");
         (await priority.ProblemAsync(400)).GetProperty("errors").TryGetProperty("$.priority", out _).Should().BeTrue();
 
+        var number = await silo.PostRawJsonAsync("/api/tickets",
+            "{\"actor\": {\"id\": \"op1\", \"role\": \"HotlineOperator\", \"name\": \"王\"}, \"description\": \"噪音\", \"priority\": 9}");
+        (await number.ProblemAsync(400)).GetProperty("errors").TryGetProperty("priority", out _).Should().BeTrue();
+
         var role = await silo.PostRawJsonAsync("/api/tickets",
             "{\"actor\": {\"id\": \"op1\", \"role\": \"Mayor\", \"name\": \"王\"}, \"description\": \"噪音\"}");
         await role.ProblemAsync(400);
