@@ -49,6 +49,37 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task Configured_patrol_shifts_replace_the_default_ones_instead_of_adding_to_them()
+    {
+        using var data = new TempDirectory("silo");
+        var settings = InProcessSilo.Sqlite(data.Path);
+        settings["LiveGrid:Policies:PatrolShifts:0:Name"] = "全天班";
+        settings["LiveGrid:Policies:PatrolShifts:0:Start"] = "09:00";
+        settings["LiveGrid:Policies:PatrolShifts:0:End"] = "18:00";
+        await using var app = InProcessSilo.Build(settings);
+
+        var shifts = app.Services.GetRequiredService<LiveGrid.Grains.City.CityModel>().Policies.Shifts;
+
+        shifts.Should().ContainSingle().Which.Should().Be(new LiveGrid.Grains.City.PatrolShift("全天班", new TimeOnly(9, 0), new TimeOnly(18, 0)));
+    }
+
+    [Fact]
+    public void A_patrol_shift_ending_before_it_starts_is_refused()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["LiveGrid:Storage:Provider"] = "Memory",
+            ["LiveGrid:Policies:PatrolShifts:0:Name"] = "夜班",
+            ["LiveGrid:Policies:PatrolShifts:0:Start"] = "21:00",
+            ["LiveGrid:Policies:PatrolShifts:0:End"] = "08:00",
+        };
+
+        var build = () => InProcessSilo.Build(settings);
+
+        build.Should().Throw<LiveGridConfigurationException>().WithMessage("*PatrolShifts*end after its start*");
+    }
+
+    [Fact]
     public async Task Runtime_settings_bind_and_the_host_waits_for_the_runtime_shutdown_plus_the_http_drain()
     {
         using var data = new TempDirectory("silo");

@@ -43,15 +43,29 @@ public sealed class CityPolicies
     public TimeSpan BoardReportDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>ASSUMPTION: three staggered shifts (错时); every grid has one patrol in each, the shifts going round its posts.</summary>
-    public List<PatrolShift> PatrolShifts { get; set; } =
+    public static IReadOnlyList<PatrolShift> DefaultPatrolShifts { get; } =
     [
         new("早班", new TimeOnly(8, 0), new TimeOnly(12, 0)),
         new("午班", new TimeOnly(12, 0), new TimeOnly(17, 0)),
         new("晚班", new TimeOnly(17, 0), new TimeOnly(21, 0)),
     ];
 
-    /// <summary>The checkpoints of a daily patrol when the grid has none of its own.</summary>
-    public List<string> PatrolCheckpoints { get; set; } = ["网格入口", "重点部位", "居民楼院"];
+    public static IReadOnlyList<string> DefaultPatrolCheckpoints { get; } = ["网格入口", "重点部位", "居民楼院"];
+
+    /// <summary>
+    /// The daily patrol windows; null means <see cref="DefaultPatrolShifts"/>. Lists are null by default rather than
+    /// pre-filled because the configuration binder appends configured items to a pre-filled list instead of replacing it.
+    /// </summary>
+    public List<PatrolShift>? PatrolShifts { get; set; }
+
+    /// <summary>The checkpoints of a daily patrol when the grid has none of its own; null means <see cref="DefaultPatrolCheckpoints"/>.</summary>
+    public List<string>? PatrolCheckpoints { get; set; }
+
+    /// <summary>The patrol windows in force.</summary>
+    public IReadOnlyList<PatrolShift> Shifts => PatrolShifts is { Count: > 0 } shifts ? shifts : DefaultPatrolShifts;
+
+    /// <summary>The patrol checkpoints in force.</summary>
+    public IReadOnlyList<string> Checkpoints => PatrolCheckpoints is { Count: > 0 } checkpoints ? checkpoints : DefaultPatrolCheckpoints;
 
     /// <summary>The categories with their routing; empty means <see cref="DefaultCategories.All"/>.</summary>
     public List<CategoryDefinition> Categories { get; set; } = [];
@@ -95,9 +109,9 @@ public sealed class CityPolicies
             throw new ArgumentException($"{SectionName}:BoardReportDelay must be positive; got {BoardReportDelay}.");
         }
 
-        if (PatrolShifts.Count == 0 || PatrolShifts.Any(shift => string.IsNullOrWhiteSpace(shift.Name) || shift.End <= shift.Start))
+        if (Shifts.Any(shift => string.IsNullOrWhiteSpace(shift.Name) || shift.End <= shift.Start))
         {
-            throw new ArgumentException($"{SectionName}:PatrolShifts needs at least one shift, each with a name and an end after its start.");
+            throw new ArgumentException($"{SectionName}:PatrolShifts: each shift needs a name and an end after its start.");
         }
 
         return this;

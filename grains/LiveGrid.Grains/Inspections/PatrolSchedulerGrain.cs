@@ -9,7 +9,7 @@ namespace LiveGrid.Grains.Inspections;
 
 /// <summary>
 /// Schedules the city's daily patrols (每天至少到网格巡查一次, 错时工作制): for each local day, every grid gets one
-/// inspection per shift of <see cref="CityPolicies.PatrolShifts"/>, the shifts going round the grid's posts, each post
+/// inspection per shift of <see cref="CityPolicies.Shifts"/>, the shifts going round the grid's posts, each post
 /// worked by its primary worker or, when they are off duty, by the backup (AB岗). A durable daily reminder shortly
 /// after local midnight does the day, so every window exists before it opens. Calls inspections and asks workers'
 /// duty; nothing calls back.
@@ -72,9 +72,9 @@ public sealed class PatrolSchedulerGrain : Grain, IPatrolSchedulerGrain, IRemind
         {
             var posts = new List<StaffPost> { grid.Staff.Leader };
             posts.AddRange(grid.Staff.Members);
-            for (var shiftIndex = 0; shiftIndex < _city.Policies.PatrolShifts.Count; shiftIndex++)
+            for (var shiftIndex = 0; shiftIndex < _city.Policies.Shifts.Count; shiftIndex++)
             {
-                var shift = _city.Policies.PatrolShifts[shiftIndex];
+                var shift = _city.Policies.Shifts[shiftIndex];
                 var (start, end) = (Local(localDate, shift.Start), Local(localDate, shift.End));
                 if (end <= now)
                 {
@@ -92,7 +92,7 @@ public sealed class PatrolSchedulerGrain : Grain, IPatrolSchedulerGrain, IRemind
                     WorkerId = worker,
                     WindowStart = start,
                     WindowEnd = end,
-                    Checkpoints = [.. _city.Policies.PatrolCheckpoints],
+                    Checkpoints = [.. _city.Policies.Checkpoints],
                     Shift = shift.Name,
                 }));
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Api;
@@ -14,25 +15,25 @@ public sealed class BoardApiTests
         var id = (await silo.ReceiveAsync(grid: 1)).Id();
         await silo.DispatchAndAcceptAsync(id);
 
-        await silo.UntilAsync(async () => OpenTickets(await Board(silo, $"/api/grids/{ApiCity.Grid1}")).Contains(id), "the grid board lists the ticket");
-        var grid = await Board(silo, $"/api/grids/{ApiCity.Grid1}");
+        await silo.UntilAsync(async () => OpenTickets(await Board(silo, $"/api/grids/{TestCity.Grid1}")).Contains(id), "the grid board lists the ticket");
+        var grid = await Board(silo, $"/api/grids/{TestCity.Grid1}");
         grid.GetProperty("name").GetString().Should().Be("第1网格");
         grid.GetProperty("counters").GetProperty("open").GetInt32().Should().Be(1);
         grid.GetProperty("counters").GetProperty("byStatus").GetProperty("Accepted").GetInt32().Should().Be(1);
-        (await Board(silo, $"/api/grids/{ApiCity.Grid2}")).GetProperty("counters").GetProperty("open").GetInt32().Should().Be(0);
+        (await Board(silo, $"/api/grids/{TestCity.Grid2}")).GetProperty("counters").GetProperty("open").GetInt32().Should().Be(0);
 
         await silo.UntilAsync(async () => Open(await Board(silo, "/api/boards/city")) == 1, "the city board counts the ticket");
-        var street = await Board(silo, $"/api/boards/{ApiCity.Street}");
+        var street = await Board(silo, $"/api/boards/{TestCity.Street}");
         street.GetProperty("name").GetString().Should().Be("东华门街道");
         Open(street).Should().Be(1);
-        Open(await Board(silo, $"/api/boards/{ApiCity.District}")).Should().Be(1);
+        Open(await Board(silo, $"/api/boards/{TestCity.District}")).Should().Be(1);
 
         await silo.ActAsync(id, "arrive", new { actor = Actors.Worker("w1a") });
         await silo.ActAsync(id, "resolve", new { actor = Actors.Worker("w1a"), note = "已清运", level = "Grid" });
         await silo.ActAsync(id, "close", new { actor = Actors.Operator, note = "无需回访" });
 
         await silo.UntilAsync(async () => Open(await Board(silo, "/api/boards/city")) == 0, "the city board no longer counts the closed ticket");
-        OpenTickets(await Board(silo, $"/api/grids/{ApiCity.Grid1}")).Should().BeEmpty();
+        OpenTickets(await Board(silo, $"/api/grids/{TestCity.Grid1}")).Should().BeEmpty();
     }
 
     [Fact]
@@ -43,8 +44,8 @@ public sealed class BoardApiTests
         await (await silo.Http.GetAsync("/api/grids/110101001001009")).ProblemAsync(404);
         await (await silo.Http.GetAsync("/api/grids/not-a-grid")).ProblemAsync(404);
         await (await silo.Http.GetAsync("/api/boards/110102001")).ProblemAsync(404);
-        await (await silo.Http.GetAsync($"/api/boards/{ApiCity.Community1}")).ProblemAsync(404);
-        await (await silo.Http.GetAsync($"/api/boards/{ApiCity.Grid1}")).ProblemAsync(404);
+        await (await silo.Http.GetAsync($"/api/boards/{TestCity.Community1}")).ProblemAsync(404);
+        await (await silo.Http.GetAsync($"/api/boards/{TestCity.Grid1}")).ProblemAsync(404);
     }
 
     private static async Task<JsonElement> Board(ApiSilo silo, string path)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Api;
@@ -8,7 +9,7 @@ namespace LiveGrid.Silo.Tests.Api;
 public sealed class InspectionApiTests
 {
     // The scheduler plans today's patrols at start; at 09:30 the first shift (08:00-12:00) is open.
-    private static readonly string MorningPatrol = $"{ApiCity.Grid1}-20261123-0";
+    private static readonly string MorningPatrol = $"{TestCity.Grid1}-20261123-0";
 
     [Fact]
     public async Task A_patrol_is_checked_in_passes_a_checkpoint_reports_a_finding_that_becomes_a_ticket_and_completes()
@@ -19,7 +20,7 @@ public sealed class InspectionApiTests
         var worker = patrol.GetProperty("plan").GetProperty("workerId").GetString()!;
         var actor = Actors.Worker(worker);
 
-        (await Command(silo, "check-in", new { actor, longitude = ApiCity.Centre(1).Longitude, latitude = ApiCity.Centre(1).Latitude }))
+        (await Command(silo, "check-in", new { actor, longitude = TestCity.Centre(1).Longitude, latitude = TestCity.Centre(1).Latitude }))
             .GetProperty("inspection").GetProperty("summary").GetProperty("status").GetString().Should().Be("Started");
         (await Command(silo, "checkpoint", new { actor, checkpoint = "网格入口" }))
             .GetProperty("inspection").GetProperty("summary").GetProperty("checkpointsPassed").GetInt32().Should().Be(1);
@@ -28,13 +29,13 @@ public sealed class InspectionApiTests
             actor,
             category = "暴露垃圾",
             description = "垃圾桶满溢",
-            longitude = ApiCity.Centre(1).Longitude,
-            latitude = ApiCity.Centre(1).Latitude,
+            longitude = TestCity.Centre(1).Longitude,
+            latitude = TestCity.Centre(1).Latitude,
         });
         var ticketId = finding.GetProperty("createdTicketId").GetString()!;
         var ticket = await (await silo.Http.GetAsync($"/api/tickets/{ticketId}")).JsonAsync();
         ticket.GetProperty("summary").GetProperty("source").GetString().Should().Be("Patrol");
-        ticket.GetProperty("summary").GetProperty("gridCode").GetString().Should().Be(ApiCity.Grid1);
+        ticket.GetProperty("summary").GetProperty("gridCode").GetString().Should().Be(TestCity.Grid1);
 
         (await Command(silo, "complete", new { actor, note = "巡查完毕" }))
             .GetProperty("inspection").GetProperty("summary").GetProperty("status").GetString().Should().Be("Completed");

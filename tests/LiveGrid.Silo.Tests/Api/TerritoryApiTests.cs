@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 using LiveGrid.Grains.Territory.Documents;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Api;
@@ -16,11 +17,11 @@ public sealed class TerritoryApiTests
     {
         await using var silo = await ApiSilo.StartAsync(withTerritory: false);
         await (await silo.Http.GetAsync("/api/territory")).ProblemAsync(404);
-        await (await silo.Http.GetAsync($"/api/grids/{ApiCity.Grid1}")).ProblemAsync(404);
+        await (await silo.Http.GetAsync($"/api/grids/{TestCity.Grid1}")).ProblemAsync(404);
 
         // Grid 1 with 350 households needs 4 workers and has 2: imported, with a staffing warning.
-        var document = TerritoryDocumentMapper.FromCityTerritory(ApiCity.Territory());
-        document = WithHouseholds(document, ApiCity.Grid1, 350);
+        var document = TerritoryDocumentMapper.FromCityTerritory(TestCity.Territory());
+        document = WithHouseholds(document, TestCity.Grid1, 350);
         var put = await silo.Http.PutAsync("/api/territory",
             new StringContent(TerritoryJson.Write(document), Encoding.UTF8, "application/json"));
         put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
@@ -29,8 +30,8 @@ public sealed class TerritoryApiTests
         imported.GetProperty("grids").GetInt32().Should().Be(4);
         imported.GetProperty("workers").GetInt32().Should().Be(12);
         var understaffed = imported.GetProperty("understaffed").EnumerateArray().ToArray();
-        understaffed.Should().ContainSingle().Which.GetProperty("gridCode").GetString().Should().Be(ApiCity.Grid1);
-        (await silo.Http.GetAsync($"/api/grids/{ApiCity.Grid1}")).StatusCode.Should().Be(HttpStatusCode.OK, "the import is live");
+        understaffed.Should().ContainSingle().Which.GetProperty("gridCode").GetString().Should().Be(TestCity.Grid1);
+        (await silo.Http.GetAsync($"/api/grids/{TestCity.Grid1}")).StatusCode.Should().Be(HttpStatusCode.OK, "the import is live");
 
         var json = await (await silo.Http.GetAsync("/api/territory")).Content.ReadAsStringAsync();
         json.Should().Contain("东华门街道");
@@ -64,13 +65,13 @@ public sealed class TerritoryApiTests
     public async Task An_import_with_problems_is_400_naming_each_and_changes_nothing()
     {
         await using var silo = await ApiSilo.StartAsync(withTerritory: false);
-        var document = TerritoryDocumentMapper.FromCityTerritory(ApiCity.Territory());
+        var document = TerritoryDocumentMapper.FromCityTerritory(TestCity.Territory());
         var ok = await silo.Http.PutAsync("/api/territory", new StringContent(TerritoryJson.Write(document), Encoding.UTF8, "application/json"));
         ok.StatusCode.Should().Be(HttpStatusCode.OK);
         var before = await silo.Http.GetStringAsync("/api/territory");
 
         var files = TerritoryCsv.Export(document);
-        var grids = Encoding.UTF8.GetString(files.Grids).Replace(ApiCity.Grid2, "11010100100100X", StringComparison.Ordinal);
+        var grids = Encoding.UTF8.GetString(files.Grids).Replace(TestCity.Grid2, "11010100100100X", StringComparison.Ordinal);
         var bad = await silo.Http.PutAsync("/api/territory", Form(Encoding.UTF8.GetBytes(grids), files.Workers, files.Departments));
         var problem = await bad.ProblemAsync(400);
         problem.GetProperty("errors").EnumerateObject().Should().Contain(error => error.Name.Contains("grids.csv"));

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Api;
@@ -16,8 +17,8 @@ public sealed class TicketLifecycleApiTests
         {
             actor = Actors.Operator,
             description = "小区东门暴露垃圾无人清运",
-            longitude = ApiCity.Centre(1).Longitude,
-            latitude = ApiCity.Centre(1).Latitude,
+            longitude = TestCity.Centre(1).Longitude,
+            latitude = TestCity.Centre(1).Latitude,
             category = "暴露垃圾",
             priority = "Normal",
             kind = "Complaint",
@@ -29,12 +30,12 @@ public sealed class TicketLifecycleApiTests
         id.Should().Be("20261123-000001", "numbers are per local date and start at 1");
         response.Headers.Location!.ToString().Should().Be($"/api/tickets/{id}");
         created.Status().Should().Be("Classified");
-        created.GetProperty("summary").GetProperty("gridCode").GetString().Should().Be(ApiCity.Grid1);
+        created.GetProperty("summary").GetProperty("gridCode").GetString().Should().Be(TestCity.Grid1);
         (await response.Content.ReadAsStringAsync()).Should().Contain("小区东门暴露垃圾无人清运", "Chinese is sent as UTF-8 text");
 
         var dispatched = await silo.ActAsync(id, "dispatch", new { actor = Actors.Dispatcher });
         dispatched.Status().Should().Be("Dispatched");
-        dispatched.GetProperty("summary").GetProperty("leadUnitId").GetString().Should().Be($"grid:{ApiCity.Grid1}");
+        dispatched.GetProperty("summary").GetProperty("leadUnitId").GetString().Should().Be($"grid:{TestCity.Grid1}");
         (await silo.ActAsync(id, "accept", new { actor = Actors.Worker("w1a") })).Status().Should().Be("Accepted");
         (await silo.ActAsync(id, "arrive", new { actor = Actors.Worker("w1a") })).Status().Should().Be("OnSite");
         (await silo.ActAsync(id, "resolve", new { actor = Actors.Worker("w1a"), note = "已清运", level = "Grid" })).Status().Should().Be("Resolved");

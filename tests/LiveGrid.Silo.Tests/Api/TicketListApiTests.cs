@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Api;
@@ -21,9 +22,9 @@ public sealed class TicketListApiTests
         string[] all = [early1, early2, early3, late1, late2];
 
         (await Ids(silo, "")).Should().Equal([late2, late1, early3, early2, early1], "newest first by default");
-        (await Ids(silo, $"?grid={ApiCity.Grid1}")).Should().BeEquivalentTo([early1, early2]);
-        (await Ids(silo, $"?community={ApiCity.Community1}")).Should().BeEquivalentTo([early1, early2, early3]);
-        (await Ids(silo, $"?street={ApiCity.Street}")).Should().BeEquivalentTo(all);
+        (await Ids(silo, $"?grid={TestCity.Grid1}")).Should().BeEquivalentTo([early1, early2]);
+        (await Ids(silo, $"?community={TestCity.Community1}")).Should().BeEquivalentTo([early1, early2, early3]);
+        (await Ids(silo, $"?street={TestCity.Street}")).Should().BeEquivalentTo(all);
         (await Ids(silo, "?status=Dispatched")).Should().Equal(late1);
         (await Ids(silo, "?status=Dispatched&status=Classified")).Should().BeEquivalentTo(all);
         (await Ids(silo, $"?category={Uri.EscapeDataString("道路不洁")}")).Should().BeEquivalentTo([early2, late2]);

@@ -1,4 +1,5 @@
 using System.Net;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Api;
@@ -17,19 +18,19 @@ public sealed class TicketSidePathApiTests
         {
             actor = Actors.Operator,
             description = "楼下垃圾堆放",
-            longitude = ApiCity.Centre(1).Longitude,
-            latitude = ApiCity.Centre(1).Latitude,
+            longitude = TestCity.Centre(1).Longitude,
+            latitude = TestCity.Centre(1).Latitude,
         });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await response.JsonAsync()).Id();
         (await silo.ActAsync(id, "classify", new { actor = Actors.Operator, category = "暴露垃圾", priority = "Normal", kind = "Complaint" }))
             .Status().Should().Be("Classified");
 
-        await silo.ActAsync(id, "dispatch", new { actor = Actors.Dispatcher, unitId = $"grid:{ApiCity.Grid1}" });
+        await silo.ActAsync(id, "dispatch", new { actor = Actors.Dispatcher, unitId = $"grid:{TestCity.Grid1}" });
         (await silo.ActAsync(id, "return", new { actor = handler, reason = "不属于本网格" })).Status().Should().Be("Returned");
-        (await silo.ActAsync(id, "redispatch", new { actor = Actors.Dispatcher, unitId = $"grid:{ApiCity.Grid1}" })).Status().Should().Be("Dispatched");
-        (await silo.ActAsync(id, "transfer", new { actor = Actors.Dispatcher, toUnitId = $"community:{ApiCity.Community1}", reason = "需社区协调" }))
-            .GetProperty("summary").GetProperty("leadUnitId").GetString().Should().Be($"community:{ApiCity.Community1}");
+        (await silo.ActAsync(id, "redispatch", new { actor = Actors.Dispatcher, unitId = $"grid:{TestCity.Grid1}" })).Status().Should().Be("Dispatched");
+        (await silo.ActAsync(id, "transfer", new { actor = Actors.Dispatcher, toUnitId = $"community:{TestCity.Community1}", reason = "需社区协调" }))
+            .GetProperty("summary").GetProperty("leadUnitId").GetString().Should().Be($"community:{TestCity.Community1}");
         await silo.ActAsync(id, "accept", new { actor = handler });
         var requested = await silo.ActAsync(id, "extension-request", new { actor = handler, limit = "2wd", reason = "需协调物业" });
         requested.GetProperty("ticket").GetProperty("pendingExtension").GetProperty("limit").GetString().Should().Be("2wd");

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 using LiveGrid.Testing;
 
 namespace LiveGrid.Silo.Tests.Scenario;
 
 /// <summary>
-/// "A week in one street": 东华门街道 (<see cref="ApiCity"/>) from Saturday 2026-09-19 to Monday 2026-09-28, a week with a
+/// "A week in one street": 东华门街道 (<see cref="TestCity"/>) from Saturday 2026-09-19 to Monday 2026-09-28, a week with a
 /// weekend, a make-up working day (Sunday 09-20, for National Day), and the Mid-Autumn holiday (Friday 09-25 to Sunday
 /// 09-27), driven through the real HTTP API of the real host on a manual clock. Every path of the ticket loop is taken:
 /// the whole loop over the weekend, return and re-dispatch with co-handling and a transfer, an unsatisfied callback and
@@ -65,7 +66,7 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
         t.At(At(19, 10), "weekend ticket dispatched", async () =>
         {
             var view = await ActAsync(id.Value!, "dispatch", new { actor = Dispatcher });
-            Summary(view).GetProperty("leadUnitId").GetString().Should().Be($"grid:{ApiCity.Grid1}");
+            Summary(view).GetProperty("leadUnitId").GetString().Should().Be($"grid:{TestCity.Grid1}");
             Summary(view).GetProperty("assigneeWorkerId").GetString().Should().Be("w1a", "the grid's leader post is on duty");
             // Accept within 2 working hours: Saturday is off, Sunday 09-20 is a make-up working day, so 09:00-11:00 Sunday.
             ClockOf(view, "Accept").GetProperty("deadline").GetDateTimeOffset().Should().Be(At(20, 11));
@@ -103,7 +104,7 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
         t.At(At(20, 9, 30), "help request received and dispatched", async () =>
         {
             id.Value = Id(await ReceiveAsync(grid: 4, category: "社区服务", description: "独居老人申请上门助餐", kind: "Help"));
-            var view = await ActAsync(id.Value, "dispatch", new { actor = Dispatcher, unitId = $"grid:{ApiCity.Grid4}" });
+            var view = await ActAsync(id.Value, "dispatch", new { actor = Dispatcher, unitId = $"grid:{TestCity.Grid4}" });
             // Help: resolve within 3 working days. The start day does not count (开始的当日不计入), and the limit ends at
             // the close of business of the third working day after it: Monday, Tuesday, Wednesday 17:30.
             Deadline(view).Should().Be(At(23, 17, 30));
@@ -227,12 +228,12 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
             {
                 actor = Dispatcher,
                 unitId = "dept:cgzf",
-                helperUnitIds = new[] { $"grid:{ApiCity.Grid2}" },
+                helperUnitIds = new[] { $"grid:{TestCity.Grid2}" },
                 note = "城管牵头, 网格协办",
             });
             Summary(view).GetProperty("status").GetString().Should().Be("Dispatched");
             Summary(view).GetProperty("leadUnitId").GetString().Should().Be("dept:cgzf");
-            view.GetProperty("ticket").GetRawText().Should().Contain($"grid:{ApiCity.Grid2}", "the grid co-handles");
+            view.GetProperty("ticket").GetRawText().Should().Contain($"grid:{TestCity.Grid2}", "the grid co-handles");
         });
         t.At(At(21, 11), "accepted by the bureau", () => ActAsync(id.Value!, "accept", new { actor = CityManagement }));
         t.At(At(21, 14), "transferred to the municipal department", async () =>
@@ -269,8 +270,8 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
     /// <summary>Monday's morning patrols: grid 1's worker patrols and finds a problem; nobody patrols grid 2.</summary>
     private void PatrolsDoneAndMissed(Timeline t)
     {
-        var patrol1 = $"{ApiCity.Grid1}-20260921-0";
-        var patrol2 = $"{ApiCity.Grid2}-20260921-0";
+        var patrol1 = $"{TestCity.Grid1}-20260921-0";
+        var patrol2 = $"{TestCity.Grid2}-20260921-0";
         var actor = new StrongBox<object>();
         t.At(At(21, 10, 30), "grid 1 patrol checked in, finding reported", async () =>
         {
@@ -279,15 +280,15 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
             var inspection = await GetJsonAsync($"/api/inspections/{patrol1}");
             Text(inspection.GetProperty("summary"), "status").Should().Be("Scheduled");
             actor.Value = Actors.Worker(inspection.GetProperty("plan").GetProperty("workerId").GetString()!);
-            await InspectAsync(patrol1, "check-in", new { actor = actor.Value, longitude = ApiCity.Centre(1).Longitude, latitude = ApiCity.Centre(1).Latitude });
+            await InspectAsync(patrol1, "check-in", new { actor = actor.Value, longitude = TestCity.Centre(1).Longitude, latitude = TestCity.Centre(1).Latitude });
             await InspectAsync(patrol1, "checkpoint", new { actor = actor.Value, checkpoint = "网格入口", note = "正常" });
             var finding = await InspectAsync(patrol1, "finding", new
             {
                 actor = actor.Value,
                 category = "道路与设施",
                 description = "人行道地砖松动",
-                longitude = ApiCity.Centre(1).Longitude,
-                latitude = ApiCity.Centre(1).Latitude + 0.002,
+                longitude = TestCity.Centre(1).Longitude,
+                latitude = TestCity.Centre(1).Latitude + 0.002,
             });
             var found = finding.GetProperty("createdTicketId").GetString()!;
             Text(Summary(await GetAsync(found)), "source").Should().Be("Patrol");
@@ -313,7 +314,7 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
         t.At(At(22, 10), "request received and dispatched", async () =>
         {
             id.Value = Id(await ReceiveAsync(grid: 3, category: "民生保障", description: "申请困难家庭临时救助", kind: "Help"));
-            var view = await ActAsync(id.Value, "dispatch", new { actor = Dispatcher, unitId = $"grid:{ApiCity.Grid3}" });
+            var view = await ActAsync(id.Value, "dispatch", new { actor = Dispatcher, unitId = $"grid:{TestCity.Grid3}" });
             // 3 working days after Tuesday: Wednesday, Thursday, then past the holiday (Friday-Sunday) to Monday 17:30.
             Deadline(view).Should().Be(At(28, 17, 30));
         });
@@ -348,7 +349,7 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
             original.Value = Id(await ReceiveAsync(grid: 3, category: "暴露垃圾", description: "菜市场后门垃圾堆积")));
         t.At(At(22, 11, 20), "duplicate received and merged", async () =>
         {
-            var (longitude, latitude) = ApiCity.Centre(3);
+            var (longitude, latitude) = TestCity.Centre(3);
             var second = await ReceiveAsync(grid: 3, category: "暴露垃圾", description: "菜场后面有一堆垃圾", longitude: longitude + 0.0003, latitude: latitude);
             var duplicate = Id(second);
             Text(Summary(second), "suspectedDuplicateOf").Should().Be(original.Value, "same category, about 25 m and 20 minutes apart");
@@ -426,10 +427,10 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
             var counters = (await GetJsonAsync("/api/boards/city")).GetProperty("counters");
             return counters.GetProperty("open").GetInt32() == open.Length && counters.GetProperty("overdue").GetInt32() == overdue;
         }, $"the city board shows {open.Length} open and {overdue} overdue tickets, as the ticket list does");
-        (await GetJsonAsync($"/api/boards/{ApiCity.Street}")).GetProperty("counters").GetProperty("open").GetInt32()
+        (await GetJsonAsync($"/api/boards/{TestCity.Street}")).GetProperty("counters").GetProperty("open").GetInt32()
             .Should().Be(open.Length, "every ticket of the week is in this street");
-        (await GetJsonAsync($"/api/grids/{ApiCity.Grid1}")).GetProperty("counters").GetProperty("overdue").GetInt32()
-            .Should().Be(open.Count(t => Text(t, "gridCode") == ApiCity.Grid1 && t.GetProperty("isOverdue").GetBoolean()));
+        (await GetJsonAsync($"/api/grids/{TestCity.Grid1}")).GetProperty("counters").GetProperty("overdue").GetInt32()
+            .Should().Be(open.Count(t => Text(t, "gridCode") == TestCity.Grid1 && t.GetProperty("isOverdue").GetBoolean()));
     }
 
     // --- steps over HTTP --------------------------------------------------------------------------------------------
@@ -437,7 +438,7 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
     private async Task<JsonElement> ReceiveAsync(
         int grid, string category, string description, string kind = "Complaint", double? longitude = null, double? latitude = null)
     {
-        var centre = ApiCity.Centre(grid);
+        var centre = TestCity.Centre(grid);
         var response = await silo.PostJsonAsync("/api/tickets", new
         {
             actor = Operator,
@@ -455,7 +456,7 @@ internal sealed class WeekInOneStreet(ApiSilo silo)
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.Created, body);
         var view = Parse(body);
-        Summary(view).GetProperty("gridCode").GetString().Should().Be(ApiCity.Grids[grid - 1]);
+        Summary(view).GetProperty("gridCode").GetString().Should().Be(TestCity.Grids[grid - 1]);
         return view;
     }
 

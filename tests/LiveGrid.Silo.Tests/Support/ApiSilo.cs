@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using LiveGrid.Grains.City;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Runtime.Hosting;
 using LiveGrid.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ namespace LiveGrid.Silo.Tests.Support;
 /// <summary>
 /// The real LiveGrid host on Kestrel at a free loopback port, on the memory store, its clock a
 /// <see cref="ManualTimeProvider"/> at <see cref="Start"/> (Monday 2026-11-23 09:30 in Beijing, a working day) unless told otherwise, the
-/// <see cref="ApiCity"/> territory in place and no demo city.
+/// <see cref="TestCity"/> territory in place and no demo city.
 /// </summary>
 internal sealed class ApiSilo : IAsyncDisposable
 {
@@ -65,7 +66,7 @@ internal sealed class ApiSilo : IAsyncDisposable
         {
             if (withTerritory)
             {
-                app.Services.GetRequiredService<CityModel>().ReplaceTerritory(ApiCity.Territory());
+                app.Services.GetRequiredService<CityModel>().ReplaceTerritory(TestCity.Territory());
             }
 
             await app.StartAsync().WaitAsync(Eventually.Timeout);

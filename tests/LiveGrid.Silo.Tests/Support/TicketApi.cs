@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LiveGrid.Grains.Tests.Support;
 
 namespace LiveGrid.Silo.Tests.Support;
 
@@ -10,7 +11,7 @@ internal static class TicketApi
     public static async Task<JsonElement> ReceiveAsync(
         this ApiSilo silo, int grid = 1, string category = "暴露垃圾", string description = "小区东门暴露垃圾无人清运", string source = "Hotline")
     {
-        var (longitude, latitude) = ApiCity.Centre(grid);
+        var (longitude, latitude) = TestCity.Centre(grid);
         var response = await silo.PostJsonAsync("/api/tickets", new
         {
             actor = Actors.Operator,
