@@ -31,12 +31,29 @@ public sealed class GridDayAndHotspotTests
         var midnight = ShanghaiTime.At("2026-03-10 00:00");
         var delay = silo.Services.GetRequiredService<CityModel>().Policies.BoardReportDelay;
         silo.Time.AdvanceTo(midnight);
-        // Nothing calls the grid: only its midnight timer can arm a report.
-        await silo.Time.WaitForTimerDueByAsync(midnight + delay).WaitAsync(Eventually.Timeout);
-        silo.Time.Advance(delay);
-        var rolledOver = await ReadUntilAsync(subscription, e => e is GridChanged { Report: { Code: TestCity.Grid1, Counters.Day: var day } } && day == ShanghaiTime.Day("2026-03-10"));
+        // Nothing calls the grid after midnight: only its midnight timer can make it report. Each grid arms its report
+        // on its own, so move the clock on report delay by report delay while a report is due, until grid 1's arrives.
+        DomainEvent? rolledOver = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                while (rolledOver is null && subscription.Reader.TryRead(out var next))
+                {
+                    rolledOver = next is GridChanged { Report: { Code: TestCity.Grid1, Counters.Day: var day } } && day == ShanghaiTime.Day("2026-03-10") ? next : null;
+                }
 
-        var counters = ((GridChanged)rolledOver).Report.Counters;
+                var now = silo.Time.GetUtcNow();
+                if (rolledOver is null && silo.Time.ArmedTimers.Any(t => t.Due <= now + delay))
+                {
+                    silo.Time.Advance(delay);
+                }
+
+                return rolledOver is not null;
+            },
+            "grid 1 reports the new day");
+        silo.Time.GetUtcNow().Should().BeBefore(midnight.AddMinutes(1), "the report follows the midnight timer within the report delay");
+
+        var counters = rolledOver.Should().BeOfType<GridChanged>().Subject.Report.Counters;
         counters.ReceivedToday.Should().Be(0, "the ticket came in yesterday");
         counters.PatrolsScheduledToday.Should().Be(0);
         counters.PatrolsCompletedToday.Should().Be(0);
@@ -115,18 +132,5 @@ public sealed class GridDayAndHotspotTests
         tomorrow.PatrolsToday.Select(p => p.Id).Should().Equal("p5");
         tomorrow.Counters.PatrolsScheduledToday.Should().Be(1);
         tomorrow.Counters.FindingsToday.Should().Be(0);
-    }
-
-    private static async Task<DomainEvent> ReadUntilAsync(DomainEventSubscription subscription, Func<DomainEvent, bool> match)
-    {
-        using var limit = new CancellationTokenSource(Eventually.Timeout);
-        while (true)
-        {
-            var next = await subscription.Reader.ReadAsync(limit.Token);
-            if (match(next))
-            {
-                return next;
-            }
-        }
     }
 }
