@@ -35,7 +35,7 @@ public sealed class BoardRecountPropertyTests(ITestOutputHelper output)
             var watch = Stopwatch.StartNew();
             await run.PlayAsync(Steps, idleAt: Steps / 2);
             await run.CheckAsync("at the end");
-            output.WriteLine($"seed {seed}: {run.Tally}; {run.TicketCount} tickets; clock {Show(run.Start)} → {Show(run.Now)}; {watch.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"seed {seed}: {run.Tally}; {run.TicketCount} tickets; clock {Show(run.Start)} → {Show(run.Now)}; {watch.Elapsed.TotalSeconds:0.0} s ({run.Timing})");
 
             // The run must have exercised what it claims to, or the comparison proves little.
             run.Tally.Total.Should().BeGreaterThanOrEqualTo(Steps, $"seed {seed}");

@@ -73,5 +73,33 @@ internal static class RandomTicketActions
         };
     }
 
+    /// <summary>
+    /// One of <paramref name="allowed"/>, weighted so tickets move along their lifecycle: supervision and merging are
+    /// allowed almost always and would otherwise crowd out the work that resolves and closes tickets.
+    /// </summary>
+    public static TicketActionKind PickKind(Random random, IReadOnlyList<TicketActionKind> allowed)
+    {
+        static double Weight(TicketActionKind kind) => kind switch
+        {
+            TicketActionKind.Supervise => 0.25,
+            TicketActionKind.MergeInto => 0.3,
+            TicketActionKind.Accept or TicketActionKind.Resolve or TicketActionKind.CallBack or TicketActionKind.Close => 2,
+            _ => 1,
+        };
+
+        var total = allowed.Sum(Weight);
+        var roll = random.NextDouble() * total;
+        foreach (var kind in allowed)
+        {
+            roll -= Weight(kind);
+            if (roll < 0)
+            {
+                return kind;
+            }
+        }
+
+        return allowed[^1];
+    }
+
     public static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
