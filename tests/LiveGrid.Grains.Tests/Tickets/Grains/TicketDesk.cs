@@ -39,6 +39,11 @@ internal sealed class TicketDesk : IAsyncDisposable
 
     public ManualTimeProvider Time => Silo.Time;
 
+    /// <summary>Moves the clock timer by timer, letting each instant's work finish (see <see cref="SettledClock"/>).</summary>
+    public Task AdvanceToAsync(DateTimeOffset at) => Time.AdvanceSettledAsync(Silo.Runtime, at);
+
+    public Task AdvanceAsync(TimeSpan by) => AdvanceToAsync(Time.GetUtcNow() + by);
+
     public ITicketCatalog Catalog => Silo.Services.GetRequiredService<ITicketCatalog>();
 
     public static async Task<TicketDesk> OpenAsync(DateTimeOffset start, Action<TestSiloOptions>? configure = null) =>

@@ -26,7 +26,7 @@ public sealed class TicketGrainLoopTests
         received.Summary.Deadline.Should().Be(Monday.AddHours(24), "the general dispatch limit is 24 clock hours");
         received.Ticket.History.Select(t => t.Action).Should().Equal(TicketActionKind.Receive, TicketActionKind.Classify);
 
-        desk.Time.Advance(TimeSpan.FromMinutes(5));
+        await desk.AdvanceAsync(TimeSpan.FromMinutes(5));
         var dispatched = await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
         dispatched.Summary.LeadUnitId.Should().Be(ResponsibleUnit.GridUnitId(TestCity.Grid2), "exposed rubbish is routed to its grid");
         dispatched.Summary.AssigneeWorkerId.Should().Be("w2a", "the grid leader's post receives it while its primary is on duty");
@@ -42,7 +42,7 @@ public sealed class TicketGrainLoopTests
             new Close(People.Operator, default),
         })
         {
-            desk.Time.Advance(TimeSpan.FromMinutes(10));
+            await desk.AdvanceAsync(TimeSpan.FromMinutes(10));
             await desk.DoAsync(id, action);
         }
 
@@ -148,7 +148,7 @@ public sealed class TicketGrainLoopTests
         again.Rejection!.Message.Should().Contain("already exists");
 
         (await desk.NextNumberAsync()).Should().Be("20260309-000002");
-        desk.Time.Advance(TimeSpan.FromMinutes(2));
+        await desk.AdvanceAsync(TimeSpan.FromMinutes(2));
         (await desk.NextNumberAsync()).Should().Be("20260310-000001", "the city's local date turned over at midnight Shanghai time");
     }
 

@@ -28,19 +28,23 @@ public sealed class TicketOutboxTests
         var attempts = flaky.Finds;
         attempts.Should().BeGreaterThan(0, "the grid was called and failed");
 
-        desk.Time.Advance(TicketGrain.RetryPeriod);
+        await AdvanceAsync(desk, TicketGrain.RetryPeriod);
         await Eventually.UntilAsync(() => flaky.Finds > attempts, "the pending report is retried");
 
         flaky.Failing = false;
         var beforeSuccess = flaky.Finds;
-        desk.Time.Advance(TicketGrain.RetryPeriod);
+        await AdvanceAsync(desk, TicketGrain.RetryPeriod);
         await Eventually.UntilAsync(() => flaky.Finds > beforeSuccess, "the retry after recovery");
         var delivered = flaky.Finds;
 
         // A summary call queues behind any retry turn still running, so the count below is settled.
         await desk.SummaryAsync(received.Summary.Id);
-        desk.Time.Advance(TicketGrain.RetryPeriod * 3);
+        await AdvanceAsync(desk, TicketGrain.RetryPeriod * 3);
         await desk.SummaryAsync(received.Summary.Id);
         flaky.Finds.Should().Be(delivered, "nothing is pending any more, so nothing is retried");
     }
+
+    // Settled: the retry turn that the last advance started has finished (and re-armed its timer) before the next.
+    private static Task AdvanceAsync(TicketDesk desk, TimeSpan by) =>
+        desk.Time.AdvanceSettledAsync(desk.Silo.Runtime, desk.Time.GetUtcNow() + by);
 }

@@ -46,7 +46,7 @@ public sealed class TicketReplayTests
         dispatched.Summary.IsOverdue.Should().BeTrue();
         dispatched.Ticket.Supervisions.Should().BeEmpty();
 
-        desk.Time.Advance(TicketGrain.CatchUpDelay);
+        await desk.AdvanceAsync(TicketGrain.CatchUpDelay);
         var supervised = await desk.WaitForEventAsync<TicketSupervised>(id);
         supervised.Level.Should().Be(SupervisionLevel.Reminder);
         supervised.At.Should().Be(Now + TicketGrain.CatchUpDelay);

@@ -61,7 +61,7 @@ public sealed class TicketReportingTests
         var (lon, lat) = TestCity.Centre(1);
         var original = (await desk.ReceiveAsync(at: (lon, lat))).Summary.Id;
 
-        desk.Time.Advance(TimeSpan.FromHours(2));
+        await desk.AdvanceAsync(TimeSpan.FromHours(2));
         var near = await desk.ReceiveAsync(at: (lon + 0.001, lat));
         var otherCategory = await desk.ReceiveAsync("道路不洁", at: (lon + 0.001, lat));
         var far = await desk.ReceiveAsync(grid: 4);
@@ -74,7 +74,7 @@ public sealed class TicketReportingTests
         otherCategory.Summary.SuspectedDuplicateOf.Should().BeNull();
         far.Summary.SuspectedDuplicateOf.Should().BeNull();
 
-        desk.Time.Advance(TimeSpan.FromHours(73));
+        await desk.AdvanceAsync(TimeSpan.FromHours(73));
         (await desk.ReceiveAsync(at: (lon, lat))).Summary.SuspectedDuplicateOf.Should().BeNull("the original is older than the 72 h window");
     }
 
@@ -111,7 +111,7 @@ public sealed class TicketReportingTests
         await using var desk = await TicketDesk.OpenAsync(Monday);
         var id = (await desk.ReceiveAsync("社区服务", Priority.Normal, RequestKind.Inquiry)).Summary.Id;
         await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-12 09:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-12 09:00"));
 
         var late = await desk.ActAsync(id, new Return(People.Handler, default, "不属于本单位"));
         late.Applied.Should().BeFalse();

@@ -49,12 +49,12 @@ public sealed class TicketSlaTests
         (await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""))).Summary.Deadline!.Value.ShouldBeAt("2026-03-12 17:30");
         await desk.DoAsync(id, new Accept(People.Handler, default));
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-10 10:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-10 10:00"));
         var suspended = await desk.DoAsync(id, new Suspend(People.Handler, default, "等待居民提供材料"));
         suspended.Summary.IsSuspended.Should().BeTrue();
         suspended.Clocks.Single(c => c.Stage == SlaStage.Resolve).IsSuspended.Should().BeTrue();
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-11 10:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-11 10:00"));
         var resumed = await desk.DoAsync(id, new Resume(People.Handler, default, "材料已提供"));
         resumed.Summary.IsSuspended.Should().BeFalse();
         resumed.Summary.Deadline!.Value.ShouldBeAt("2026-03-13 17:30", "one working day stood still, so the deadline moves one working day");
@@ -88,14 +88,14 @@ public sealed class TicketSlaTests
         var id = (await desk.ReceiveAsync()).Summary.Id;
         (await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""))).Summary.Deadline!.Value.ShouldBeAt("2026-03-09 15:30");
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 12:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 12:00"));
         var midway = await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == AgingBucket.From50To75);
         midway.At.ShouldBeAt("2026-03-09 12:00");
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:29:59"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 14:29:59"));
         (await desk.SummaryAsync(id)).Bucket.Should().Be(AgingBucket.From50To75, "a second before 75% the warning has not fired");
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:30"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 14:30"));
         var warning = await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == AgingBucket.From75To100);
         warning.At.ShouldBeAt("2026-03-09 14:30");
         warning.Stage.Should().Be(SlaStage.Resolve);
@@ -107,7 +107,7 @@ public sealed class TicketSlaTests
             async () => (await worker.GetFeed()).Any(n => n.Kind == WorkerNotificationKind.DeadlineWarning && n.TicketId == id),
             "the assignee's feed has the deadline warning");
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 15:30"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 15:30"));
         var overdue = await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == AgingBucket.Overdue);
         overdue.At.ShouldBeAt("2026-03-09 15:30");
         (await desk.SummaryAsync(id)).IsOverdue.Should().BeTrue();
@@ -122,19 +122,19 @@ public sealed class TicketSlaTests
         var id = (await desk.ReceiveAsync()).Summary.Id;
         await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
         await desk.DoAsync(id, new Accept(People.Handler, default));
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 11:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 11:00"));
         await desk.DoAsync(id, new Suspend(People.Handler, default, "等待居民开门"));
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 14:00"));
         (await desk.SummaryAsync(id)).Bucket.Should().Be(AgingBucket.Under50, "the 12:00 midway passed while the clock stood still");
         desk.EventsOf(id).OfType<TicketAgingChanged>().Should().BeEmpty();
 
         // Resumed at 14:00 with one hour used: the second hour is used up at 15:00.
         var resumed = await desk.DoAsync(id, new Resume(People.Handler, default));
         resumed.Summary.Deadline!.Value.ShouldBeAt("2026-03-09 17:00", "the three working hours left run from 14:00");
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:59:59"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 14:59:59"));
         (await desk.SummaryAsync(id)).Bucket.Should().Be(AgingBucket.Under50);
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 15:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 15:00"));
         (await desk.WaitForEventAsync<TicketAgingChanged>(id)).At.ShouldBeAt("2026-03-09 15:00");
     }
 
@@ -149,7 +149,7 @@ public sealed class TicketSlaTests
         // due instant would time that call out before the grain runs it.
         foreach (var (at, bucket) in new[] { ("2026-03-09 12:00", AgingBucket.From50To75), ("2026-03-09 14:30", AgingBucket.From75To100), ("2026-03-09 15:30", AgingBucket.Overdue) })
         {
-            desk.Time.AdvanceTo(ShanghaiTime.At(at));
+            await desk.AdvanceToAsync(ShanghaiTime.At(at));
             await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == bucket);
         }
 
@@ -178,17 +178,17 @@ public sealed class TicketSlaTests
         // The silo is down from 10:00 to 11:00; the 50% threshold (12:00) is still ahead when the next one starts.
         await using var second = await TicketDesk.OpenAsync(ShanghaiTime.At("2026-03-09 11:00"), Sqlite(data));
         await second.Time.WaitForTimerDueByAsync(ShanghaiTime.At("2026-03-09 12:00")).WaitAsync(Eventually.Timeout);
-        second.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 11:59:59"));
+        await second.AdvanceToAsync(ShanghaiTime.At("2026-03-09 11:59:59"));
         second.EventsOf(id).Should().BeEmpty();
 
-        second.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 12:00"));
+        await second.AdvanceToAsync(ShanghaiTime.At("2026-03-09 12:00"));
         var midway = await second.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == AgingBucket.From50To75);
         midway.At.ShouldBeAt("2026-03-09 12:00");
         midway.Sequence.Should().Be(4, "the stream continues after Receive, Classify and Dispatch of the first silo");
         midway.Summary.Version.Should().Be(3);
 
         // And the next threshold is armed again, durably, from the reminder's own turn.
-        second.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 14:30"));
+        await second.AdvanceToAsync(ShanghaiTime.At("2026-03-09 14:30"));
         (await second.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == AgingBucket.From75To100)).At.ShouldBeAt("2026-03-09 14:30");
     }
 
@@ -204,7 +204,7 @@ public sealed class TicketSlaTests
         }
 
         await using var second = await TicketDesk.OpenAsync(ShanghaiTime.At("2026-03-09 14:00"), Sqlite(data));
-        second.Time.Advance(TimeSpan.FromSeconds(1));
+        await second.AdvanceAsync(TimeSpan.FromSeconds(1));
 
         var aging = await second.WaitForEventAsync<TicketAgingChanged>(id);
         aging.Bucket.Should().Be(AgingBucket.From50To75, "at 14:00 two and a half of four working hours are used");

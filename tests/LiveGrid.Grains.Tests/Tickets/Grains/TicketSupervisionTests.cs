@@ -19,7 +19,7 @@ public sealed class TicketSupervisionTests
         await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
         foreach (var (at, bucket) in new[] { ("2026-03-09 12:00", LiveGrid.Grains.Sla.AgingBucket.From50To75), ("2026-03-09 14:30", LiveGrid.Grains.Sla.AgingBucket.From75To100) })
         {
-            desk.Time.AdvanceTo(ShanghaiTime.At(at));
+            await desk.AdvanceToAsync(ShanghaiTime.At(at));
             await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == bucket);
         }
 
@@ -34,10 +34,10 @@ public sealed class TicketSupervisionTests
         for (var i = 0; i < steps.Length; i++)
         {
             var (at, level, to) = steps[i];
-            desk.Time.AdvanceTo(ShanghaiTime.At(at).AddSeconds(-1));
+            await desk.AdvanceToAsync(ShanghaiTime.At(at).AddSeconds(-1));
             (await desk.SummaryAsync(id)).Version.Should().Be(3 + i, $"step {i + 1} is not due a second before {at}");
 
-            desk.Time.AdvanceTo(ShanghaiTime.At(at));
+            await desk.AdvanceToAsync(ShanghaiTime.At(at));
             var supervised = await desk.WaitForEventAsync<TicketSupervised>(id, e => e.Summary.Version == 4 + i, $"supervision step {i + 1}");
             supervised.At.ShouldBeAt(at);
             supervised.Level.Should().Be(level);
@@ -45,7 +45,7 @@ public sealed class TicketSupervisionTests
             supervised.Summary.EscalatedTo.Should().Be(to);
         }
 
-        desk.Time.Advance(TimeSpan.FromDays(10));
+        await desk.AdvanceAsync(TimeSpan.FromDays(10));
         var summary = await desk.SummaryAsync(id);
         summary.Version.Should().Be(8, "the district is the top of the ladder");
         summary.Supervision.Should().Be(SupervisionLevel.Escalation);
@@ -92,18 +92,18 @@ public sealed class TicketSupervisionTests
         await using var desk = await TicketDesk.OpenAsync(ShanghaiTime.At("2026-03-09 10:00"));
         var id = (await desk.ReceiveAsync("社区服务", priority: LiveGrid.Grains.Sla.Priority.Normal, kind: LiveGrid.Grains.Sla.RequestKind.Complaint)).Summary.Id;
         await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-09 11:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-09 11:00"));
         await desk.DoAsync(id, new Suspend(People.Handler, default, "等待第三方检测"));
 
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-16 10:59:59"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-16 10:59:59"));
         (await desk.SummaryAsync(id)).Revision.Should().Be(3, "the alert is not due yet");
-        desk.Time.AdvanceTo(ShanghaiTime.At("2026-03-16 11:00"));
+        await desk.AdvanceToAsync(ShanghaiTime.At("2026-03-16 11:00"));
         var alert = await desk.WaitForEventAsync<TicketSuspensionTooLong>(id);
         alert.At.ShouldBeAt("2026-03-16 11:00");
         alert.SuspendedSince.ShouldBeAt("2026-03-09 11:00");
         alert.Summary.IsSuspended.Should().BeTrue();
 
-        desk.Time.Advance(TimeSpan.FromDays(20));
+        await desk.AdvanceAsync(TimeSpan.FromDays(20));
         (await desk.SummaryAsync(id)).Revision.Should().Be(4, "one alert per suspension");
         desk.EventsOf(id).OfType<TicketSuspensionTooLong>().Should().ContainSingle();
 
