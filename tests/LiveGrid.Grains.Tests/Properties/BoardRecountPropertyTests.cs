@@ -1,14 +1,4 @@
 using System.Diagnostics;
-using LiveGrid.Grains.Boards;
-using LiveGrid.Grains.Catalog;
-using LiveGrid.Grains.City;
-using LiveGrid.Grains.Grids;
-using LiveGrid.Grains.Sla;
-using LiveGrid.Grains.Tests.Support;
-using LiveGrid.Grains.Tickets;
-using LiveGrid.Runtime;
-using LiveGrid.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace LiveGrid.Grains.Tests.Properties;
