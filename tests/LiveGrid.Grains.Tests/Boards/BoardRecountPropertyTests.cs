@@ -4,6 +4,7 @@ using LiveGrid.Grains.City;
 using LiveGrid.Grains.Grids;
 using LiveGrid.Grains.Sla;
 using LiveGrid.Grains.Territory;
+using LiveGrid.Grains.Tests.Properties;
 using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Testing;
@@ -114,32 +115,13 @@ public sealed class BoardRecountPropertyTests
         }
     }
 
-    /// <summary>The board's counters recounted from scratch, as the domain defines them.</summary>
+    /// <summary>The board's counters recounted from scratch (<see cref="TicketRecount"/>).</summary>
     private static BoardCounters Recount(CityModel city, DateOnly day, IEnumerable<TicketSummary> tickets)
     {
         var all = tickets.ToList();
-        var open = all.Where(t => t.Status is not (TicketStatus.Closed or TicketStatus.Merged)).ToList();
-        bool Today(DateTimeOffset? at) => at is { } instant && city.LocalDate(instant) == day;
-        return new BoardCounters
-        {
-            Day = day,
-            Open = open.Count,
-            ByStatus = open.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count()),
-            Aging = new AgingCounts(
-                open.Count(t => t.Bucket == AgingBucket.Under50),
-                open.Count(t => t.Bucket == AgingBucket.From50To75),
-                open.Count(t => t.Bucket == AgingBucket.From75To100),
-                open.Count(t => t.Bucket == AgingBucket.Overdue)),
-            Suspended = open.Count(t => t.IsSuspended),
-            Supervised = open.Count(t => t.Supervision is not null),
-            Escalated = open.Count(t => t.EscalatedTo is TerritoryLevel.Community or TerritoryLevel.Street or TerritoryLevel.District),
-            ReceivedToday = all.Count(t => Today(t.ReceivedAt)),
-            ResolvedToday = all.Count(t => Today(t.ResolvedAt)),
-            ResolvedOnTimeToday = all.Count(t => Today(t.ResolvedAt) && t.ResolvedOnTime == true),
-            ClosedToday = all.Count(t => t.Status is TicketStatus.Closed or TicketStatus.Merged && Today(t.ClosedAt ?? t.LastChangedAt)),
-            RatedToday = all.Count(t => t.Rating is not null && Today(t.CalledBackAt)),
-            SatisfiedToday = all.Count(t => t.Rating is CallbackRating.Satisfied or CallbackRating.BasicallySatisfied && Today(t.CalledBackAt)),
-        };
+        // Synthetic summaries have no audit trail: a terminal ticket ended when its summary says it closed (or last changed).
+        var terminalAt = all.Where(t => !t.IsOpen).ToDictionary(t => t.Id, t => t.ClosedAt ?? t.LastChangedAt);
+        return TicketRecount.Of(city, day, all, terminalAt);
     }
 
     private static TicketSummary RandomSummary(Random random, string id, long revision, string grid, DateTimeOffset received, DateTimeOffset now)
