@@ -33,6 +33,10 @@ public static class LiveGridHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        // The front end (frontend/, built into wwwroot): "/" is the command board, /console.html and /worker.html the others.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
