@@ -1,5 +1,6 @@
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
+using LiveGrid.Silo.Testing;
 
 namespace LiveGrid.Silo;
 
@@ -22,11 +23,13 @@ public static class LiveGridHost
             ApplicationName = typeof(LiveGridHost).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
+        builder.AddTestClockIfEnabled();
 
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
+        builder.AddLiveGridLive();
 
         var app = builder.Build();
 
@@ -45,6 +48,8 @@ public static class LiveGridHost
         app.MapWorkerEndpoints();
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
+        app.MapLiveHub();
+        app.MapTestClockIfEnabled(app.Configuration);
 
         app.AnnounceWhenStarted();
         return app;
