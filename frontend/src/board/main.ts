@@ -9,7 +9,7 @@ import { bindConnection, flash, mountHeader } from '../shared/chrome';
 import { byId, esc } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { loadTerritory, mapName, type Territory } from '../shared/territory';
-import { formatTime, startCountdowns } from '../shared/time';
+import { formatTime, refreshCountdowns, startCountdowns } from '../shared/time';
 
 // The command board (大屏): city KPIs, aging, breaching next, hotspot map, overdue list with 督办, street league.
 // Live from Subscribe("city"); when the hub is not there, GET /api/boards/city and the ticket list every few seconds.
@@ -121,6 +121,7 @@ function render(): void {
     renderLists();
     renderLeague();
     renderMap();
+    refreshCountdowns();
   });
 }
 

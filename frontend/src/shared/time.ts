@@ -41,15 +41,17 @@ export function countdown(deadline: string | null | undefined, now = serverClock
 
 /** Ticks every second; countdown cells carry data-deadline and are rewritten in place. */
 export function startCountdowns(root: ParentNode = document): void {
-  const tick = () => {
-    const now = serverClock.now();
-    root.querySelectorAll<HTMLElement>('[data-deadline]').forEach((element) => {
-      const { text, ms } = countdown(element.dataset.deadline, now);
-      element.textContent = text;
-      element.classList.toggle('late', ms < 0);
-      element.classList.toggle('soon', ms >= 0 && ms < 3600_000);
-    });
-  };
-  tick();
-  setInterval(tick, 1000);
+  refreshCountdowns(root);
+  setInterval(() => refreshCountdowns(root), 1000);
+}
+
+/** Writes every countdown now (also right after a re-render, so a new row is never blank for a second). */
+export function refreshCountdowns(root: ParentNode = document): void {
+  const now = serverClock.now();
+  root.querySelectorAll<HTMLElement>('[data-deadline]').forEach((element) => {
+    const { text, ms } = countdown(element.dataset.deadline, now);
+    element.textContent = text;
+    element.classList.toggle('late', ms < 0);
+    element.classList.toggle('soon', ms >= 0 && ms < 3600_000);
+  });
 }

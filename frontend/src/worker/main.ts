@@ -7,7 +7,7 @@ import { api, errorText, type Actor } from '../shared/api';
 import { bindConnection, flash, mountHeader } from '../shared/chrome';
 import { byId, esc } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
-import { formatTime, startCountdowns } from '../shared/time';
+import { formatTime, refreshCountdowns, startCountdowns } from '../shared/time';
 
 // The grid worker's phone view: my tasks live from Subscribe("worker:{id}"), accept / arrive / resolve; today's patrols.
 
@@ -68,6 +68,7 @@ function render(): void {
   const today = patrols.all().sort((a, b) => Date.parse(a.windowStart) - Date.parse(b.windowStart));
   byId('patrols').innerHTML = today.map(patrolCard).join('') || `<div class="card empty">${t('none')}</div>`;
   byId('feed').innerHTML = feed.slice(0, 8).map((n) => `<div class="sub" data-testid="feed-item">${esc(formatTime(n.at).slice(11))} ${esc(n.title)}</div>`).join('') || t('none');
+  refreshCountdowns();
 }
 
 function taskCard(ticket: TicketSummary): string {
