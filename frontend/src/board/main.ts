@@ -26,7 +26,7 @@ byId('app').innerHTML = `
       <div class="panel grow"><h2>${t('breachingNext')}</h2><table class="list"><thead><tr><th>${t('ticket')}</th><th>${t('title')}</th><th>${t('stage')}</th><th>${t('remaining')}</th></tr></thead><tbody id="breaching" data-testid="breaching-list"></tbody></table></div>
     </div>
     <div class="col wide">
-      <div class="panel grow"><h2>${t('hotspots')}</h2><div id="map" class="chart map" data-testid="hotspot-map"></div></div>
+      <div class="panel grow"><h2>${t('hotspots')}<div class="legend"><span>0</span><i></i><span id="map-legend-max">—</span><span class="legend-dot">● ${t('overdue')}</span></div></h2><div class="map-wrap"><div id="map" class="chart map" data-testid="hotspot-map"></div></div></div>
       <div class="panel recent"><h2>最新动态 / Live feed</h2><table class="list"><tbody id="recent" data-testid="recent-list"></tbody></table></div>
     </div>
     <div class="col">
@@ -149,6 +149,7 @@ function renderAging(): void {
   if (!aging) return;
   const values = [aging.under50, aging.from50To75, aging.from75To100, aging.overdue];
   agingChart.setOption({
+    animation: false,
     grid: { left: 48, right: 16, top: 24, bottom: 28 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: [t('under50'), t('from50To75'), t('from75To100'), t('overdueBucket')], axisLabel: { color: '#9fb3d1', fontSize: 14 }, axisLine: { lineStyle: { color: '#2a3f5f' } } },
@@ -176,7 +177,7 @@ function gridName(code: string | null | undefined): string {
 
 function renderLists(): void {
   const open = tickets.all();
-  const breaching = open.filter((ticket) => !isOverdue(ticket) && !ticket.isSuspended && ticket.deadline).sort(byDeadline).slice(0, 10);
+  const breaching = open.filter((ticket) => !isOverdue(ticket) && !ticket.isSuspended && ticket.deadline).sort(byDeadline).slice(0, 13);
   const breachRows = breaching.length > 0
     ? breaching.map((ticket) => `<tr data-testid="breaching-row" data-ticket-id="${esc(ticket.id)}">
         <td class="mono">${esc(ticket.id)}</td><td class="ellipsis" title="${esc(ticket.title)}">${esc(ticket.title)}</td>
@@ -214,7 +215,16 @@ function onTime(c: BoardCounters): number {
   return c.resolvedToday > 0 ? c.resolvedOnTimeToday / c.resolvedToday : 1;
 }
 
-let mapDrawn = false;
+const palette = [[15, 42, 74], [31, 95, 139], [241, 196, 15], [230, 126, 34], [231, 76, 60]];
+/** 0..1 (of the hottest grid) → the heat palette. */
+function heat(fraction: number): string {
+  const x = Math.max(0, Math.min(1, fraction)) * (palette.length - 1);
+  const i = Math.min(palette.length - 2, Math.floor(x));
+  const f = x - i;
+  const [a, b] = [palette[i], palette[i + 1]];
+  return `rgb(${a.map((v, k) => Math.round(v + (b[k] - v) * f)).join(',')})`;
+}
+
 function renderMap(): void {
   if (!territory) return;
   if (!live && gridHotspot.size === 0) {
@@ -224,20 +234,31 @@ function renderMap(): void {
 
   const data = territory.grids.map((grid) => ({ name: grid.code, value: gridHotspot.get(grid.code) ?? 0, gridName: grid.name, street: grid.streetName }));
   const max = Math.max(0.0001, ...data.map((d) => d.value));
+  const mapElement = byId('map');
+  mapElement.dataset.max = max.toFixed(4);
+  mapElement.dataset.hot = String(data.filter((d) => d.value > 0).length);
+  mapElement.dataset.source = live ? 'hotspot' : 'open-tickets';
   const overduePoints = tickets.all().filter((ticket) => isOverdue(ticket) && ticket.longitude != null && ticket.latitude != null)
     .map((ticket) => ({ name: ticket.id, value: [ticket.longitude, ticket.latitude], title: ticket.title }));
+  // Regions are coloured here (not by a visualMap on a shared geo, which does not recolour merged updates).
+  const regions = data.map((d) => ({ name: d.name, itemStyle: { areaColor: heat(d.value / max) } }));
+  const byCode = new Map(data.map((d) => [d.name, d]));
   mapChart.setOption({
+    animation: false,
     tooltip: {
-      formatter: (p: any) => p.seriesType === 'scatter' ? `${esc(p.name)}<br/>${esc(p.data.title)}` : `${esc(p.data?.gridName ?? p.name)}<br/>${esc(p.data?.street ?? '')}<br/>hotspot ${Number(p.value || 0).toFixed(3)}`,
+      formatter: (p: any) => {
+        if (p.seriesType === 'scatter') return `${esc(p.name)}<br/>${esc(p.data.title)}`;
+        const d = byCode.get(p.name);
+        return d ? `${esc(d.gridName)}<br/>${esc(d.street)}<br/>hotspot ${d.value.toFixed(2)}` : esc(p.name);
+      },
     },
-    visualMap: { min: 0, max, calculable: false, orient: 'vertical', left: 10, bottom: 10, textStyle: { color: '#9fb3d1' }, inRange: { color: ['#0f2a4a', '#1f5f8b', '#f1c40f', '#e67e22', '#e74c3c'] }, seriesIndex: 0 },
-    geo: { map: mapName, roam: true, layoutCenter: ['50%', '50%'], layoutSize: '98%', itemStyle: { areaColor: '#0f2a4a', borderColor: '#0a1628', borderWidth: 0.5 }, emphasis: { itemStyle: { areaColor: '#4aa3ff' }, label: { show: false } } },
+    geo: { map: mapName, roam: true, layoutCenter: ['50%', '50%'], layoutSize: '98%', tooltip: { show: true }, regions,
+      itemStyle: { areaColor: '#0f2a4a', borderColor: '#06101f', borderWidth: 0.6 }, emphasis: { itemStyle: { areaColor: '#4aa3ff' }, label: { show: false } } },
     series: [
-      { type: 'map', geoIndex: 0, data },
-      { type: 'scatter', coordinateSystem: 'geo', data: overduePoints, symbolSize: 7, itemStyle: { color: '#ff4d4f', shadowBlur: 8, shadowColor: '#ff4d4f' }, zlevel: 1 },
+      { type: 'scatter', coordinateSystem: 'geo', data: overduePoints, symbolSize: 7, itemStyle: { color: '#ff4d4f', borderColor: '#fff', borderWidth: 0.5, shadowBlur: 8, shadowColor: '#ff4d4f' } },
     ],
-  }, { lazyUpdate: true, notMerge: !mapDrawn });
-  mapDrawn = true;
+  }, { lazyUpdate: true, replaceMerge: ['geo', 'series'] });
+  byId('map-legend-max').textContent = max.toFixed(2);
 }
 
 // ---- actions ------------------------------------------------------------------------------------------------------
@@ -307,6 +328,7 @@ client.onStateChange((state) => {
 startCountdowns();
 loadTerritory().then((loaded) => {
   territory = loaded;
+  mapChart.resize();
   render();
 }).catch((error) => console.warn('territory', error));
 

@@ -21,7 +21,7 @@ byId('app').innerHTML = `
     <button type="submit" data-testid="worker-go">${t('go')}</button>
   </form>
   ${workerId ? `
-  <div class="card"><h3 data-testid="worker-name">${esc(workerId)}</h3><div class="meta"><span id="worker-grid"></span><span id="worker-duty"></span></div></div>
+  <div class="card"><h3 id="worker-name" data-testid="worker-name">${esc(workerId)}</h3><div class="meta"><span id="worker-grid"></span><span id="worker-duty"></span></div></div>
   <div id="msg" data-testid="worker-message"></div>
   <div class="section-title">${t('myTasks')} <span id="task-count" data-testid="task-count"></span></div>
   <div id="tasks" data-testid="task-list"></div>
