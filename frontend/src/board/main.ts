@@ -110,11 +110,12 @@ window.addEventListener('resize', () => {
   mapChart.resize();
 });
 
+// At most about five renders a second: a clock jump can push thousands of deltas, the wall only needs the result.
 let renderQueued = false;
 function render(): void {
   if (renderQueued) return;
   renderQueued = true;
-  requestAnimationFrame(() => {
+  setTimeout(() => {
     renderQueued = false;
     renderKpis();
     renderAging();
@@ -122,7 +123,7 @@ function render(): void {
     renderLeague();
     renderMap();
     refreshCountdowns();
-  });
+  }, 200);
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—');
