@@ -36,7 +36,9 @@ byId<HTMLFormElement>('picker').addEventListener('submit', (event) => {
   if (value) location.search = `?worker=${encodeURIComponent(value)}`;
 });
 
-const tasks = new TicketIndex((ticket) => ticket.isOpen && ticket.assigneeWorkerId === workerId);
+// My tasks are the tickets still waiting for me: once resolved they go to the callback desk.
+const doneStatuses = ['Resolved', 'CalledBack', 'Closed', 'Merged'];
+const tasks = new TicketIndex((ticket) => ticket.isOpen && ticket.assigneeWorkerId === workerId && !doneStatuses.includes(ticket.status));
 const patrols = new InspectionIndex((inspection) => inspection.workerId === workerId);
 let feed: WorkerNotification[] = [];
 let worker: WorkerView | null = null;
