@@ -288,6 +288,7 @@ async function refreshStreets(): Promise<void> {
   for (const district of districts) {
     try {
       const districtBoard = await api.get<AreaBoard>(`/api/boards/${district.code}`);
+      serverClock.observe(districtBoard.readAt);
       for (const street of districtBoard.children ?? []) streets.set(street.code, street);
     } catch (error) {
       console.warn('district board', district.code, error);

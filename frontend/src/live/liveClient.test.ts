@@ -243,3 +243,21 @@ describe('TicketIndex', () => {
     expect(index.get('a')).toBeUndefined();
   });
 });
+
+describe('LiveClient clock', () => {
+  it('reports the snapshot time and the latest event time of a batch, not the transport sentAt', async () => {
+    const hub = new FakeHub();
+    hub.snapshots.set('city', snapshot('city', 1));
+    const times: string[] = [];
+    const events: string[] = [];
+    const client = new LiveClient(hub, { onServerTime: (t) => times.push(t), onEventTime: (t) => events.push(t) });
+    client.subscribe('city', () => undefined);
+    await client.start();
+    await flush();
+    const late = { ...delta('city', 2, ticket('a', 1)), event: { ...delta('city', 2, ticket('a', 1)).event, at: '2026-12-09T00:00:00Z' } };
+    hub.push({ sentAt: '2000-01-01T00:00:00Z', frames: [delta('city', 3, ticket('b', 1)), late].sort((a, b) => a.sequence - b.sequence) });
+
+    expect(times).toEqual(['2026-12-06T02:00:00Z']);
+    expect(events).toEqual(['2026-12-09T00:00:00Z']);
+  });
+});
