@@ -342,4 +342,4 @@ void (async () => {
   await refreshStreets();
 })();
 setInterval(() => void poll(), 3000);
-setInterval(() => void refreshStreets(), 15_000);
+setInterval(() => void refreshStreets(), 5_000);

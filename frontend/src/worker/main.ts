@@ -4,7 +4,7 @@ import { serverClock } from '../live/serverClock';
 import { InspectionIndex, TicketIndex } from '../live/ticketIndex';
 import { eventType, type InspectionSummary, type TicketSummary, type WorkerNotification, type WorkerView } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
-import { bindConnection, flash, mountHeader } from '../shared/chrome';
+import { bindConnection, flash, mountHeader, syncDomainClock } from '../shared/chrome';
 import { byId, esc } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { formatTime, refreshCountdowns, startCountdowns } from '../shared/time';
@@ -198,6 +198,7 @@ if (workerId) {
     if (state === 'disconnected') live = false;
   });
   startCountdowns();
+  syncDomainClock(() => (worker?.gridCode ? `/api/grids/${encodeURIComponent(worker.gridCode)}` : null), 10_000);
   void poll();
   setInterval(() => void poll(), 3000);
 } else {
