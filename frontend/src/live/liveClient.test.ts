@@ -53,6 +53,10 @@ class FakeHub implements HubConnectionLike {
     for (const callback of this.reconnecting) callback(new Error('network'));
   }
 
+  closeConnection(): void {
+    for (const callback of this.closed) callback(new Error('gave up'));
+  }
+
   restoreConnection(): void {
     for (const callback of this.reconnected) callback('new-id');
   }
@@ -241,6 +245,28 @@ describe('TicketIndex', () => {
     expect(index.get('a')!.revision).toBe(5);
     expect(index.upsert(ticket('a', 6, { isOpen: false, status: 'Closed' }))).toBe(true);
     expect(index.get('a')).toBeUndefined();
+  });
+});
+
+describe('LiveClient after a full disconnect', () => {
+  it('starts the connection again and resumes each scope from its last sequence', async () => {
+    const hub = new FakeHub();
+    hub.snapshots.set('city', snapshot('city', 40));
+    const client = new LiveClient(hub, { restartDelayMs: () => 0 });
+    const states: string[] = [];
+    client.subscribe('city', () => undefined);
+    await client.start();
+    await flush();
+    client.onStateChange((s) => states.push(s));
+    hub.push({ sentAt: '', frames: [delta('city', 41, ticket('a', 1))] });
+
+    hub.closeConnection();
+    await flush();
+    await flush();
+
+    expect(states).toEqual(['connected', 'disconnected', 'connecting', 'connected']);
+    expect(hub.calls.filter((c) => c.method === 'Resume').map((c) => c.args)).toEqual([['city', 41]]);
+    expect(hub.count('Subscribe')).toBe(1);
   });
 });
 
