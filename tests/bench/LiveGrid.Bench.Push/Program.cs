@@ -78,8 +78,9 @@ using (var gate = new SemaphoreSlim(32))
 
 Console.WriteLine($"{dashboards.Count} dashboards connected and subscribed in {connecting.Elapsed.TotalSeconds:0.0} s");
 
-// Each intake publishes two ticket events (received, classified); grid and area reports come on top, coalesced per second.
-var intakesPerSecond = rate / 2.0;
+// Each intake publishes two ticket events (received, classified); grid and area reports come on top (coalesced per
+// second): about 2.9 events per intake on this city, measured. "events published/s" is what was really published.
+var intakesPerSecond = rate / 2.9;
 var day = city.LocalDate(DateTimeOffset.UtcNow).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 var actor = new TicketActor("op1", ActorRole.HotlineOperator, "话务员");
 var categories = new[] { "暴露垃圾", "道路不洁", "噪音扰民", "施工扰民" };
@@ -139,6 +140,17 @@ async Task ReceiveAsync(string id, TicketIntake intake)
         Interlocked.Decrement(ref inFlight);
     }
 }
+
+// Once a second, so a saturated run shows where it stands: thread pool, pending work, what the clients got.
+var monitor = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+    while (await timer.WaitForNextTickAsync() && !stopDriving.IsCancellationRequested)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  t+{Environment.TickCount64 / 1000 % 10000} s: threads {ThreadPool.ThreadCount}, queued {ThreadPool.PendingWorkItemCount}, intakes in flight {Interlocked.Read(ref inFlight)}, frames so far {dashboards.Sum(d => d.Frames)}"));
+    }
+});
 
 await Task.Delay(TimeSpan.FromSeconds(warmup));
 var publishedBefore = stream.Published;
