@@ -36,7 +36,8 @@ public sealed class LiveNotifier : BackgroundService
     private readonly LiveSnapshots _snapshots;
     private readonly CityModel _city;
     private readonly LiveOptions _options;
-    private readonly JsonTypeInfo<DeltaBatch> _batchJson;
+    private readonly JsonTypeInfo<Delta> _deltaJson;
+    private readonly Func<Delta, byte[]> _serializeDelta;
     private readonly LiveMetrics _metrics;
     private readonly ILogger<LiveNotifier> _logger;
     private DomainEventSubscription? _subscription;
@@ -56,7 +57,8 @@ public sealed class LiveNotifier : BackgroundService
         _snapshots = snapshots;
         _city = city;
         _options = options.Value;
-        _batchJson = (JsonTypeInfo<DeltaBatch>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(DeltaBatch));
+        _deltaJson = (JsonTypeInfo<Delta>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(Delta));
+        _serializeDelta = delta => JsonSerializer.SerializeToUtf8Bytes(delta, _deltaJson);
         _metrics = metrics;
         _logger = logger;
     }
@@ -299,13 +301,14 @@ public sealed class LiveNotifier : BackgroundService
         }
 
         var sentAt = TimeProvider.System.GetUtcNow();
+        var frames = new List<byte[]>();
         foreach (var members in groups.Values)
         {
-            var frames = new List<Delta>();
+            frames.Clear();
             var complete = true;
             foreach (var cursor in members[0].Cursors)
             {
-                complete &= cursor.Log.ReadRange(cursor.SentUpTo, heads[cursor.Log], frames);
+                complete &= cursor.Log.ReadRangeJson(cursor.SentUpTo, heads[cursor.Log], _serializeDelta, frames);
             }
 
             if (!complete)
@@ -317,7 +320,7 @@ public sealed class LiveNotifier : BackgroundService
                 }
             }
 
-            var payload = new PreserializedBatch(JsonSerializer.SerializeToUtf8Bytes(new DeltaBatch(frames, sentAt), _batchJson));
+            var payload = Batch(frames, sentAt);
             foreach (var (connection, connectionCursors) in members)
             {
                 foreach (var cursor in connectionCursors)
@@ -330,6 +333,27 @@ public sealed class LiveNotifier : BackgroundService
 
             _metrics.Sent(members.Count, frames.Count);
         }
+    }
+
+    /// <summary>A <see cref="DeltaBatch"/>'s JSON, put together from the deltas' own JSON: no delta is serialized twice.</summary>
+    private static PreserializedBatch Batch(List<byte[]> frames, DateTimeOffset sentAt)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + frames.Sum(f => f.Length + 1));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("frames");
+            foreach (var frame in frames)
+            {
+                writer.WriteRawValue(frame, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("sentAt", sentAt);
+            writer.WriteEndObject();
+        }
+
+        return new PreserializedBatch(buffer.WrittenSpan.ToArray());
     }
 
     private async Task SendAsync(LiveConnection connection, PreserializedBatch payload)
