@@ -106,7 +106,7 @@ public static class BlobNames
         }
     }
 
-    /// <summary>Metadata: keys of a-z, 0-9 and '_' (not starting with a digit); values any text without control characters.</summary>
+    /// <summary>Metadata: keys of a-z, 0-9 and '_' (not starting with a digit); values any non-empty text without control characters.</summary>
     public static void ValidateMetadata(IReadOnlyDictionary<string, string>? metadata)
     {
         if (metadata is null)
@@ -126,9 +126,10 @@ public static class BlobNames
                     $"invalid metadata key '{Printable(key ?? string.Empty)}': use up to {MaxMetadataKeyLength} lowercase letters, digits and '_', not starting with a digit");
             }
 
-            if (value is null)
+            if (string.IsNullOrEmpty(value))
             {
-                throw new InvalidBlobNameException($"metadata '{key}' has no value");
+                // Azure refuses empty metadata values; leaving the key out says the same thing on every provider.
+                throw new InvalidBlobNameException($"metadata '{key}' has an empty value: leave the key out instead");
             }
 
             CheckCharacters(value, $"metadata '{key}'");

@@ -299,6 +299,6 @@ public sealed class AzureBlobStore : IBlobStore
         }
 
         var code = ex.RequestInformation?.ExtendedErrorInformation?.ErrorCode ?? ex.RequestInformation?.HttpStatusMessage;
-        return new BlobStoreException($"could not {operation} {what}: {(int)status} {code}", ex);
+        return new BlobStoreException($"could not {operation} {what}: {(int)status} {code} {ex.Message}".TrimEnd(), ex);
     }
 }
