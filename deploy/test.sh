@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# THE test command: every LiveGrid test, against a real Redis this script starts and stops.
+# THE test command: every LiveGrid test, against a real Redis and a real Azurite this script starts and stops.
 # The last line is "N passed, N failed" (", N skipped" when some were); the exit status is
 # non-zero on any failed test or build error. Runs unattended (CI=true, no stdin).
 set -euo pipefail
@@ -19,6 +19,7 @@ mkdir -p "$root/.data"
 work="$(mktemp -d "$root/.data/test.XXXXXX")"
 cleanup() {
   "$root/deploy/redis-stop.sh" "$work/redis" >/dev/null 2>&1 || true
+  "$root/deploy/azurite-stop.sh" "$work/azurite" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,6 +60,10 @@ fi
 redis_address="$("$root/deploy/redis-start.sh" "$work/redis")"
 export LIVEGRID_TEST_REDIS="$redis_address"
 say "Redis for tests at $redis_address"
+# The blob store contract runs against Azurite too (installed into .tools/azurite on first use).
+azurite_address="$("$root/deploy/azurite-start.sh" "$work/azurite")"
+export LIVEGRID_TEST_AZURITE="$azurite_address"
+say "Azurite for tests at $azurite_address"
 
 say "building and running .NET tests (Release)"
 set +e

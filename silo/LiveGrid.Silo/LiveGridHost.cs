@@ -27,6 +27,7 @@ public static class LiveGridHost
 
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
+        builder.AddLiveGridBlobs();
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using LiveGrid.Blobs;
 using LiveGrid.Runtime.Hosting;
 using LiveGrid.Runtime.Storage;
 using LiveGrid.Silo.Health;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LiveGrid.Silo.Endpoints;
 
-/// <summary>GET /healthz: is the store answering, how many grains are active, which build is this.</summary>
+/// <summary>GET /healthz: are the grain store and the blob store answering, how many grains are active, which build is this.</summary>
 public static class HealthEndpoints
 {
     private static readonly string Version =
@@ -27,24 +28,40 @@ public static class HealthEndpoints
 
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
         [FromServices] IGrainStorage storage,
+        [FromServices] IBlobStore blobs,
         [FromServices] GrainRuntime runtime,
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var storageHealth = await StorageProbe.CheckAsync(storage, cancellationToken);
-        var healthy = storageHealth.Healthy && runtime.RemindersLoaded;
+        // Both probes at once: each has its own timeout, and the answer should take the longer one, not the sum.
+        var storageProbe = StorageProbe.CheckAsync(storage, cancellationToken);
+        var blobProbe = BlobStoreProbe.CheckAsync(blobs, cancellationToken);
+        var storageHealth = await storageProbe;
+        var blobHealth = await blobProbe;
+        var healthy = storageHealth.Healthy && blobHealth.Healthy && runtime.RemindersLoaded;
         var response = new HealthResponse(
             healthy ? HealthResponse.Healthy : HealthResponse.Unhealthy,
             StorageHealthResponse.From(storageHealth),
             new RuntimeHealthResponse(runtime.ActivationCount, runtime.RemindersLoaded),
-            Version);
+            Version,
+            BlobStoreHealthResponse.From(blobHealth));
 
         if (healthy)
         {
             return TypedResults.Ok(response);
         }
 
-        SiloLog.StorageUnhealthy(loggers.CreateLogger("LiveGrid.Silo.Health"), response.Storage.Provider, response.Storage.LatencyMs, response.Storage.Description);
+        var logger = loggers.CreateLogger("LiveGrid.Silo.Health");
+        if (!storageHealth.Healthy || !runtime.RemindersLoaded)
+        {
+            SiloLog.StorageUnhealthy(logger, response.Storage.Provider, response.Storage.LatencyMs, response.Storage.Description);
+        }
+
+        if (!blobHealth.Healthy)
+        {
+            BlobLog.BlobStoreUnhealthy(logger, response.Blobs!.Provider, response.Blobs.LatencyMs, response.Blobs.Description);
+        }
+
         // Same body as 200 so a load balancer drops the silo and a person still sees why.
         return TypedResults.Json(response, LiveGridApiJsonContext.Default.HealthResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
