@@ -260,7 +260,7 @@ public sealed class LiveNotifier : BackgroundService
     private void Pump()
     {
         var heads = new Dictionary<ScopeLog, long>();
-        var groups = new Dictionary<string, List<(LiveConnection Connection, LiveConnection.Cursor[] Cursors)>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<(LiveConnection Connection, (LiveConnection.Cursor Cursor, long After)[] Reads)>>(StringComparer.Ordinal);
         var cursors = new List<LiveConnection.Cursor>();
         var key = new StringBuilder();
         foreach (var connection in _connections.Values)
@@ -275,15 +275,27 @@ public sealed class LiveNotifier : BackgroundService
             cursors.Sort(static (a, b) => string.CompareOrdinal(a.Log.Scope, b.Log.Scope));
             key.Clear();
             var behind = false;
-            foreach (var cursor in cursors)
+            var reads = new (LiveConnection.Cursor Cursor, long After)[cursors.Count];
+            for (var i = 0; i < cursors.Count; i++)
             {
+                var cursor = cursors[i];
                 if (!heads.TryGetValue(cursor.Log, out var head))
                 {
                     heads[cursor.Log] = head = cursor.Log.Sequence;
                 }
 
-                behind |= head > cursor.SentUpTo;
-                key.Append(cursor.Log.Scope).Append('@').Append(cursor.SentUpTo).Append('|');
+                var after = cursor.SentUpTo;
+                if (head - after > _options.MaxBacklogPerConnection)
+                {
+                    // Too far behind: drop the backlog, send the newest delta only; the client sees the gap.
+                    after = head - 1;
+                    _metrics.Gap();
+                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, cursor.Log.Scope);
+                }
+
+                reads[i] = (cursor, after);
+                behind |= head > after;
+                key.Append(cursor.Log.Scope).Append('@').Append(after).Append('|');
             }
 
             if (!behind)
@@ -297,7 +309,7 @@ public sealed class LiveNotifier : BackgroundService
                 groups[text] = members = [];
             }
 
-            members.Add((connection, cursors.ToArray()));
+            members.Add((connection, reads));
         }
 
         var sentAt = TimeProvider.System.GetUtcNow();
@@ -306,9 +318,9 @@ public sealed class LiveNotifier : BackgroundService
         {
             frames.Clear();
             var complete = true;
-            foreach (var cursor in members[0].Cursors)
+            foreach (var (cursor, after) in members[0].Reads)
             {
-                complete &= cursor.Log.ReadRangeJson(cursor.SentUpTo, heads[cursor.Log], _serializeDelta, frames);
+                complete &= cursor.Log.ReadRangeJson(after, heads[cursor.Log], _serializeDelta, frames);
             }
 
             if (!complete)
@@ -316,14 +328,14 @@ public sealed class LiveNotifier : BackgroundService
                 foreach (var (connection, _) in members)
                 {
                     _metrics.Gap();
-                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, string.Join(", ", members[0].Cursors.Select(c => c.Log.Scope)));
+                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, string.Join(", ", members[0].Reads.Select(r => r.Cursor.Log.Scope)));
                 }
             }
 
             var payload = Batch(frames, sentAt);
-            foreach (var (connection, connectionCursors) in members)
+            foreach (var (connection, reads) in members)
             {
-                foreach (var cursor in connectionCursors)
+                foreach (var (cursor, _) in reads)
                 {
                     connection.Advance(cursor, heads[cursor.Log]);
                 }
