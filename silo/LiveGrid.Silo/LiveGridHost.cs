@@ -28,6 +28,7 @@ public static class LiveGridHost
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
         builder.AddLiveGridBlobs();
+        builder.AddLiveGridEvidence();
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
@@ -45,6 +46,7 @@ public static class LiveGridHost
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
         app.MapInspectionEndpoints();
+        app.MapEvidenceEndpoints();
         app.MapBoardEndpoints();
         app.MapWorkerEndpoints();
         app.MapMetaEndpoints();

@@ -1,3 +1,4 @@
+using LiveGrid.Grains.Evidence;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Runtime;
 
@@ -26,6 +27,12 @@ public interface IInspectionGrain : IGrainWithStringKey
     /// (核查结案), fail (with a note) sends it to rework.
     /// </summary>
     Task<InspectionResult> Complete(TicketActor actor, DateTimeOffset at, string? note = null, bool? passed = null);
+
+    /// <summary>
+    /// Records a patrol evidence photo (its blob is stored already) while the inspection is open (Scheduled or Started);
+    /// the history shows it and the status does not change. The same blob at the same stage is recorded once.
+    /// </summary>
+    Task<EvidenceAttachResult> AttachEvidence(EvidencePhoto photo);
 
     Task<InspectionView?> Get();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Events;
+using LiveGrid.Grains.Evidence;
 using LiveGrid.Grains.Grids;
 using LiveGrid.Grains.Territory;
 using LiveGrid.Grains.Tickets;
@@ -224,6 +225,37 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
 
         await TryCatchUpAsync();
         return Applied();
+    }
+
+    public async Task<EvidenceAttachResult> AttachEvidence(EvidencePhoto photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        if (Plan is null)
+        {
+            return new EvidenceAttachResult { NotFound = true };
+        }
+
+        var status = State.Status.ToString();
+        if (!InspectionLifecycle.IsOpen(State.Status))
+        {
+            return new EvidenceAttachResult
+            {
+                Refusal = $"Inspection {Id} is {State.Status}; evidence is attached to open inspections only.",
+                Status = status,
+                Evidence = [.. State.Evidence],
+            };
+        }
+
+        if (State.Evidence.Any(e => e.BlobName == photo.BlobName && e.Stage == photo.Stage))
+        {
+            return new EvidenceAttachResult { AlreadyAttached = true, Status = status, Evidence = [.. State.Evidence] };
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        State.Evidence.Add(photo with { At = now });
+        var change = Record(photo.UploadedBy, now, State.Status, State.Status, "AttachEvidence", $"{photo.Stage} {photo.BlobName}");
+        await SaveAsync(change);
+        return new EvidenceAttachResult { Attached = true, Status = status, Evidence = [.. State.Evidence] };
     }
 
     public Task<InspectionView?> Get() => Task.FromResult(Plan is null ? null : View());
@@ -540,6 +572,7 @@ public sealed class InspectionGrain : Grain, IInspectionGrain, IRemindable
         Checkpoints = [.. State.Checkpoints],
         Findings = [.. State.Findings],
         Note = State.Note,
+        Evidence = [.. State.Evidence],
         History = [.. State.History],
     };
 

@@ -28,6 +28,8 @@ public sealed class InspectionState
 
     public TerritoryLevel? EscalatedTo { get; set; }
 
+    public List<LiveGrid.Grains.Evidence.EvidencePhoto> Evidence { get; set; } = [];
+
     public List<InspectionStep> History { get; set; } = [];
 
     /// <summary>Whether the worker was told of the inspection (so a repeated Schedule after a failure tells them once).</summary>

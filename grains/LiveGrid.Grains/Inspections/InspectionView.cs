@@ -14,5 +14,8 @@ public sealed record InspectionView
     public string? Note { get; init; }
 
     /// <summary>Who did what, oldest first.</summary>
+    /// <summary>Evidence photos, oldest first; fetch each at /api/evidence/{blobName}.</summary>
+    public IReadOnlyList<LiveGrid.Grains.Evidence.EvidencePhoto> Evidence { get; init; } = [];
+
     public required IReadOnlyList<InspectionStep> History { get; init; }
 }

@@ -1,3 +1,4 @@
+using LiveGrid.Grains.Evidence;
 using LiveGrid.Runtime;
 
 namespace LiveGrid.Grains.Tickets;
@@ -26,6 +27,12 @@ public interface ITicketGrain : IGrainWithStringKey
     /// stored and the result is that refusal.
     /// </summary>
     Task<TicketCommandResult> ReceiveHistory(TicketIntake intake, IReadOnlyList<TicketAction> actions);
+
+    /// <summary>
+    /// Records an evidence photo (its blob is stored already). Allowed in every non-terminal status and never changes
+    /// the status; the same blob at the same stage is recorded once. Durable before it returns.
+    /// </summary>
+    Task<EvidenceAttachResult> AttachEvidence(EvidencePhoto photo);
 
     /// <summary>The ticket now, or null if it does not exist.</summary>
     Task<TicketView?> Get();

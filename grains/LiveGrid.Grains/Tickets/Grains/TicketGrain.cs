@@ -1,5 +1,6 @@
 using LiveGrid.Grains.Catalog;
 using LiveGrid.Grains.City;
+using LiveGrid.Grains.Evidence;
 using LiveGrid.Grains.Events;
 using LiveGrid.Grains.Grids;
 using LiveGrid.Grains.Sla;
@@ -298,6 +299,36 @@ public sealed class TicketGrain(
 
         await CommitAsync(change, previousGrid, previousAssignee);
         return Applied(now);
+    }
+
+    public async Task<EvidenceAttachResult> AttachEvidence(EvidencePhoto photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        if (S.Ticket is not { } ticket)
+        {
+            return new EvidenceAttachResult { NotFound = true };
+        }
+
+        var status = ticket.Status.ToString();
+        if (ticket.IsTerminal)
+        {
+            return new EvidenceAttachResult
+            {
+                Refusal = $"Ticket {Id} is {ticket.Status}; evidence is attached to open tickets only.",
+                Status = status,
+                Evidence = [.. S.Evidence],
+            };
+        }
+
+        // A retried upload (same content, same stage) is recorded once.
+        if (S.Evidence.Any(e => e.BlobName == photo.BlobName && e.Stage == photo.Stage))
+        {
+            return new EvidenceAttachResult { AlreadyAttached = true, Status = status, Evidence = [.. S.Evidence] };
+        }
+
+        S.Evidence.Add(photo with { At = Now() });
+        await state.WriteStateAsync();
+        return new EvidenceAttachResult { Attached = true, Status = status, Evidence = [.. S.Evidence] };
     }
 
     public Task<TicketView?> Get() => Task.FromResult(S.Ticket is null ? null : View(Now()));
@@ -804,6 +835,7 @@ public sealed class TicketGrain(
             Clocks = TicketClocks.Read(ticket, city, now),
             AllowedActions = ticket.AllowedActions(ContextAt(ticket, now)),
             DuplicateCandidates = [.. S.DuplicateCandidates],
+            Evidence = [.. S.Evidence],
             ReadAt = now,
         };
     }

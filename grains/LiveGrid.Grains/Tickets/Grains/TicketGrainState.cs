@@ -1,3 +1,4 @@
+using LiveGrid.Grains.Evidence;
 using LiveGrid.Grains.Sla;
 using LiveGrid.Grains.Territory;
 
@@ -21,6 +22,9 @@ public sealed class TicketGrainState
     public string? SuspectedDuplicateOf { get; set; }
 
     public List<DuplicateCandidate> DuplicateCandidates { get; set; } = [];
+
+    /// <summary>Evidence photos, oldest first; outside the state machine, so attaching one changes no status or version.</summary>
+    public List<EvidencePhoto> Evidence { get; set; } = [];
 
     /// <summary>Grows with every published change; the summary's <see cref="TicketSummary.Revision"/>.</summary>
     public long Revision { get; set; }

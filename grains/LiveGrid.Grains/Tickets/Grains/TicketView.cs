@@ -1,3 +1,5 @@
+using LiveGrid.Grains.Evidence;
+
 namespace LiveGrid.Grains.Tickets;
 
 /// <summary>Everything about one ticket the API shows: the summary, the full ticket, its clocks and what may happen next.</summary>
@@ -16,6 +18,9 @@ public sealed record TicketView
 
     /// <summary>Open tickets that look like the same problem (same category, near in place and time), nearest first.</summary>
     public IReadOnlyList<DuplicateCandidate> DuplicateCandidates { get; init; } = [];
+
+    /// <summary>Evidence photos (before/after), oldest first; fetch each at /api/evidence/{blobName}.</summary>
+    public IReadOnlyList<EvidencePhoto> Evidence { get; init; } = [];
 
     public required DateTimeOffset ReadAt { get; init; }
 }
