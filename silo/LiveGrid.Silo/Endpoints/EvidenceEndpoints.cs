@@ -224,5 +224,5 @@ public static class EvidenceEndpoints
 
     private static IResult Finished(string target, string status, string? detail = null) =>
         ApiProblems.Conflict("Evidence is attached to open work only.", detail ?? $"The {target} is {status}; nothing was stored.",
-            new Dictionary<string, object?> { ["status"] = status });
+            new Dictionary<string, object?> { [target.StartsWith("ticket", StringComparison.Ordinal) ? "ticketStatus" : "inspectionStatus"] = status });
 }

@@ -177,7 +177,7 @@ public sealed class EvidenceApiTests : IAsyncLifetime
 
         var upload = await _silo.Http.PostAsync($"/api/tickets/{duplicate}/photos", TestPhotos.Form(TestPhotos.Jpeg()));
 
-        (await upload.ProblemAsync(409)).GetProperty("status").GetInt32().Should().Be(409);
+        (await upload.ProblemAsync(409)).GetProperty("ticketStatus").GetString().Should().Be("Merged");
         (await Store.ListAsync("evidence")).Items.Should().BeEmpty();
         await (await _silo.Http.PostAsync("/api/tickets/no-such-ticket/photos", TestPhotos.Form(TestPhotos.Jpeg()))).ProblemAsync(404);
     }
