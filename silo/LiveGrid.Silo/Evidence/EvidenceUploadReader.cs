@@ -2,6 +2,7 @@ using System.Globalization;
 using LiveGrid.Grains.Evidence;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Silo.Api.Common;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -34,6 +35,13 @@ public static class EvidenceUploadReader
         {
             errors.Add("file", TooLarge(options));
             return new Outcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+        }
+
+        // Kestrel's own limit (30 MB by default) follows the configured one, so a larger MaxBytes works and a
+        // body far past it is cut off by the server too.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBytes + 64 * 1024;
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
