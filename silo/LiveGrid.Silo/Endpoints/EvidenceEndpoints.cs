@@ -139,6 +139,13 @@ public static class EvidenceEndpoints
         }
 
         Inert(response, name, name[..64]);
+        // Content-addressed: a client that has the name has the bytes.
+        if (response.HttpContext.Request.Headers.IfNoneMatch.ToString().Contains($"\"{name[..64]}\"", StringComparison.Ordinal))
+        {
+            await blob.DisposeAsync();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         response.RegisterForDispose(blob);
         return TypedResults.Stream(blob.Content, EvidenceImage.ContentTypeOf(EvidenceNames.FormatOf(name)));
     }

@@ -15,15 +15,21 @@ public static class Thumbnails
             return null;
         }
 
-        using var original = SKBitmap.Decode(codec);
+        var full = codec.Info;
+        var scale = Math.Min(1.0, (double)size / Math.Max(full.Width, full.Height));
+        var width = Math.Max(1, (int)Math.Round(full.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(full.Height * scale));
+
+        // Decode at the smallest size the codec offers that is still at least the thumbnail (JPEG scales by 1/2-1/8
+        // while decoding), so a large photo is never expanded to full size in memory just to be shrunk.
+        var offered = codec.GetScaledDimensions((float)scale);
+        var decodeAt = offered.Width >= width && offered.Height >= height ? offered : new SKSizeI(full.Width, full.Height);
+        using var original = SKBitmap.Decode(codec, full.WithSize(decodeAt.Width, decodeAt.Height));
         if (original is null)
         {
             return null;
         }
 
-        var scale = Math.Min(1.0, (double)size / Math.Max(original.Width, original.Height));
-        var width = Math.Max(1, (int)Math.Round(original.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(original.Height * scale));
         using var scaled = original.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
         if (scaled is null)
         {

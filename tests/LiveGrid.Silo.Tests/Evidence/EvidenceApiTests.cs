@@ -72,6 +72,23 @@ public sealed class EvidenceApiTests : IAsyncLifetime
         get.Content.Headers.ContentDisposition!.ToString().Should().Be($"inline; filename=\"{name}\"");
         get.Headers.CacheControl!.ToString().Should().Contain("immutable").And.Contain("max-age=31536000");
         (await Store.ExistsAsync("evidence", name)).Should().BeTrue();
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, $"/api/evidence/{name}");
+        revalidate.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+        (await _silo.Http.SendAsync(revalidate)).StatusCode.Should().Be(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task A_large_jpeg_thumbnail_is_decoded_scaled_and_has_the_requested_size()
+    {
+        var ticket = (await _silo.ReceiveAsync()).Id();
+        var name = (await (await _silo.Http.PostAsync($"/api/tickets/{ticket}/photos", TestPhotos.Form(TestPhotos.Jpeg(1600, 1200)))).JsonAsync())
+            .GetProperty("photo").GetProperty("blobName").GetString();
+
+        var thumb = await _silo.Http.GetByteArrayAsync($"/api/evidence/{name}/thumbnail?size=100");
+
+        using var decoded = SKBitmap.Decode(thumb);
+        (decoded.Width, decoded.Height).Should().Be((100, 75));
     }
 
     [Fact]
