@@ -216,6 +216,23 @@ public sealed class EvidenceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_completed_patrol_takes_no_evidence_409_and_nothing_is_stored()
+    {
+        var patrol = $"{TestCity.Grid1}-20261123-0";
+        var worker = (await (await _silo.Http.GetAsync($"/api/inspections/{patrol}")).JsonAsync()).GetProperty("plan").GetProperty("workerId").GetString()!;
+        var actor = Actors.Worker(worker);
+        var (longitude, latitude) = TestCity.Centre(1);
+        (await _silo.PostJsonAsync($"/api/inspections/{patrol}/check-in", new { actor, longitude, latitude })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _silo.PostJsonAsync($"/api/inspections/{patrol}/complete", new { actor, note = "巡查完毕" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var upload = await _silo.Http.PostAsync($"/api/inspections/{patrol}/photos", TestPhotos.Form(TestPhotos.Png()));
+
+        (await upload.ProblemAsync(409)).GetProperty("inspectionStatus").GetString().Should().Be("Completed");
+        (await Store.ListAsync("evidence")).Items.Should().BeEmpty();
+        await (await _silo.Http.PostAsync("/api/inspections/no-such-patrol/photos", TestPhotos.Form(TestPhotos.Png()))).ProblemAsync(404);
+    }
+
+    [Fact]
     public async Task Unknown_names_are_404_and_invalid_names_400()
     {
         await (await _silo.Http.GetAsync($"/api/evidence/{new string('a', 64)}.jpg")).ProblemAsync(404);
