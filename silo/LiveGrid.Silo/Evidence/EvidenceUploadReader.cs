@@ -16,10 +16,7 @@ public static class EvidenceUploadReader
 {
     private const int MaxFieldBytes = 1024;
 
-    /// <summary>The outcome: the upload, or the status (400, 413, 415) and the errors to answer with.</summary>
-    public sealed record Outcome(EvidenceUpload? Upload, int Status, ValidationErrors Errors);
-
-    public static async Task<Outcome> ReadAsync(HttpRequest request, EvidenceOptions options, CancellationToken cancellationToken)
+    public static async Task<EvidenceUploadOutcome> ReadAsync(HttpRequest request, EvidenceOptions options, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -27,14 +24,14 @@ public static class EvidenceUploadReader
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
             errors.Add("body", "send the photo as multipart/form-data with fields file, stage and actor.id, actor.role, actor.name");
-            return new Outcome(null, StatusCodes.Status415UnsupportedMediaType, errors);
+            return new EvidenceUploadOutcome(null, StatusCodes.Status415UnsupportedMediaType, errors);
         }
 
         // The photo plus a generous allowance for the fields and part headers.
         if (request.ContentLength is { } declared && declared > options.MaxBytes + 64 * 1024)
         {
             errors.Add("file", TooLarge(options));
-            return new Outcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+            return new EvidenceUploadOutcome(null, StatusCodes.Status413PayloadTooLarge, errors);
         }
 
         // Kestrel's own limit (30 MB by default) follows the configured one, so a larger MaxBytes works and a
@@ -61,7 +58,7 @@ public static class EvidenceUploadReader
                 if (content is null)
                 {
                     errors.Add("file", TooLarge(options));
-                    return new Outcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+                    return new EvidenceUploadOutcome(null, StatusCodes.Status413PayloadTooLarge, errors);
                 }
             }
             else if (await ReadBoundedAsync(section.Body, MaxFieldBytes, cancellationToken) is { } value)
@@ -96,8 +93,8 @@ public static class EvidenceUploadReader
             ? r : null;
         var actor = ActorRequest.Validate(new ActorRequest(fields.GetValueOrDefault("actor.id"), role, fields.GetValueOrDefault("actor.name")), errors);
         return errors.Any
-            ? new Outcome(null, StatusCodes.Status400BadRequest, errors)
-            : new Outcome(new EvidenceUpload(parsed!.Value, actor!, content!), StatusCodes.Status200OK, errors);
+            ? new EvidenceUploadOutcome(null, StatusCodes.Status400BadRequest, errors)
+            : new EvidenceUploadOutcome(new EvidenceUpload(parsed!.Value, actor!, content!), StatusCodes.Status200OK, errors);
     }
 
     public static string TooLarge(EvidenceOptions options) =>
