@@ -51,6 +51,7 @@ public static class LiveGridHost
         app.MapWorkerEndpoints();
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
+        app.MapKpiEndpoints();
         app.MapLiveHub();
         app.MapTestClockIfEnabled(app.Configuration);
 

@@ -30,4 +30,5 @@ namespace LiveGrid.Silo.Json;
 [JsonSerializable(typeof(SlaRuleResponse[]))]
 [JsonSerializable(typeof(CalendarResponse))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryDefinition>))]
+[JsonSerializable(typeof(LiveGrid.Grains.Kpis.KpiReport))]
 public sealed partial class LiveGridApiJsonContext : JsonSerializerContext;
