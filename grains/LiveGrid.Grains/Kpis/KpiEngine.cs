@@ -74,16 +74,16 @@ public static class KpiEngine
 
     /// <summary>
     /// Austin 311's on-time rate = closed on time / (closed + open overdue).
-    /// Closed: tickets closed (结案) in the period; on time when their current round was resolved by its deadline.
+    /// Closed: tickets closed (结案, by close or by a passed verification 核查) in the period; on time when their current round was resolved by its deadline.
     /// Open overdue: tickets received before the end, not closed by the end, whose resolve deadline passed before the end
     /// and whose current round was not resolved by it. Suspended tickets count as the deadline says (a stopped clock
     /// has a later deadline, so it is overdue only if it ran out before stopping).
     /// </summary>
     public static KpiRate OnTimeResolutionAustin(Period period, IReadOnlyList<KpiTicket> tickets)
     {
-        var closed = tickets.Where(t => Last(t, TicketActionKind.Close) is { } c && period.Contains(c.At)).ToList();
+        var closed = tickets.Where(t => Ending(t) is { } c && period.Contains(c.At)).ToList();
         var openOverdue = tickets.Count(t => t.Trail[0].At < period.End
-            && (Last(t, TicketActionKind.Close) is not { } close || close.At >= period.End)
+            && (Ending(t) is not { } close || close.At >= period.End)
             && t.ResolveDeadline is { } d && d < period.End
             && t.ResolvedOnTime != true);
         return new KpiRate("onTimeResolutionAustin", "Austin 311 on-time = closed on time / (closed + open overdue)",
@@ -91,14 +91,14 @@ public static class KpiEngine
     }
 
     /// <summary>
-    /// 结案率 = closed by the end / received in the period (the period's intake cohort). A ticket received in the period
+    /// 结案率 = closed (by close or a passed verification) by the end / received in the period (the period's intake cohort). A ticket received in the period
     /// and closed after it counts in the denominator only.
     /// </summary>
     public static KpiRate Resolution(Period period, IReadOnlyList<KpiTicket> tickets)
     {
         var received = tickets.Where(t => period.Contains(t.Trail[0].At)).ToList();
         return new KpiRate("resolution", "结案率 = closed / received",
-            received.Count(t => Last(t, TicketActionKind.Close) is { } c && c.At < period.End), received.Count);
+            received.Count(t => Ending(t) is { } c && c.At < period.End), received.Count);
     }
 
     /// <summary>
@@ -220,8 +220,7 @@ public static class KpiEngine
     {
         var received = tickets.Count(t => period.Contains(t.Trail[0].At));
         var resolved = tickets.Where(t => Current(t, TicketActionKind.Resolve) is { } r && period.Contains(r.At)).ToList();
-        var closed = tickets.Count(t => t.Trail.LastOrDefault(e => e.Action is TicketActionKind.Close or TicketActionKind.MergeInto) is { } c
-            && period.Contains(c.At));
+        var closed = tickets.Count(t => Ending(t) is { } c && period.Contains(c.At));
         var rated = tickets.Select(t => Current(t, TicketActionKind.CallBack))
             .Where(c => c is not null && period.Contains(c.At))
             .Select(c => RatingOf(c!))
@@ -237,7 +236,12 @@ public static class KpiEngine
 
     private static bool IsMerged(KpiTicket ticket) => ticket.Trail.Any(e => e.Action == TicketActionKind.MergeInto);
 
-    private static TicketTransition? Last(KpiTicket ticket, TicketActionKind kind) => ticket.Trail.LastOrDefault(e => e.Action == kind);
+    /// <summary>
+    /// The entry that ended the ticket: a close (结案), a passed verification (核查, which closes too) or a merge; null
+    /// while open. Read by status, as a passed verification is not a Close action.
+    /// </summary>
+    private static TicketTransition? Ending(KpiTicket ticket) => ticket.Trail.LastOrDefault(e =>
+        e.Action is TicketActionKind.Close or TicketActionKind.MergeInto || (e.To is TicketStatus.Closed or TicketStatus.Merged && e.From != e.To));
 
     /// <summary>The latest <paramref name="kind"/> of the current round (after the last dispatch, transfer or rework).</summary>
     private static TicketTransition? Current(KpiTicket ticket, TicketActionKind kind)

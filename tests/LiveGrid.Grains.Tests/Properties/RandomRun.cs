@@ -58,6 +58,11 @@ internal sealed class RandomRun : IAsyncDisposable
     /// <summary>Where the run's wall time went, for keeping the test fast.</summary>
     public string Timing => $"actions {_actionTime.TotalSeconds:0.0} s, clock {_clockTime.TotalSeconds:0.0} s";
 
+    /// <summary>The silo's grains, for checks that read the tickets themselves (the KPI agreement).</summary>
+    public IGrainFactory GrainFactory => _silo.GrainFactory;
+
+    public CityModel City => _city;
+
     private string Context => $"seed {Seed}, step {_step}";
 
     private IGrainFactory Grains => _silo.GrainFactory;
