@@ -1,3 +1,4 @@
+using LiveGrid.Grains.Inspections;
 using LiveGrid.Grains.Tickets;
 
 namespace LiveGrid.Grains.Kpis;
@@ -24,7 +25,10 @@ public static class KpiEngine
     private static readonly TicketActionKind[] RoundStarts =
         [TicketActionKind.Dispatch, TicketActionKind.Redispatch, TicketActionKind.Transfer, TicketActionKind.Rework];
 
-    public static KpiReport Compute(TimeZoneInfo zone, DateOnly from, DateOnly to, KpiScope scope, IEnumerable<KpiTicket> tickets)
+    /// <param name="patrols">The scheduled patrols of the period (see <see cref="KpiSource.LoadPatrolsAsync"/>), or null
+    /// when not loaded; then the report has no <see cref="KpiReport.PatrolCoverage"/>.</param>
+    public static KpiReport Compute(
+        TimeZoneInfo zone, DateOnly from, DateOnly to, KpiScope scope, IEnumerable<KpiTicket> tickets, IEnumerable<InspectionSummary>? patrols = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(scope);
@@ -56,7 +60,27 @@ public static class KpiEngine
             Satisfaction = Satisfaction(period, live),
             ResolvedAtLevel = ResolvedAtLevel(period, live),
             Board = Board(period, all),
+            PatrolCoverage = patrols is null ? null : PatrolCoverage(period, scope, patrols),
         };
+    }
+
+    /// <summary>
+    /// Patrol coverage (巡查覆盖率) = completed patrols / scheduled patrols. Denominator: patrols (kind Patrol) whose window
+    /// starts in the period, whatever became of them (completed, missed, or still scheduled or under way when read).
+    /// Numerator: of those, the completed ones. Scope: by the patrol's grid (city, area) or worker; a unit scope has no
+    /// patrols (0/0), as units do not patrol.
+    /// </summary>
+    public static KpiRate PatrolCoverage(Period period, KpiScope scope, IEnumerable<InspectionSummary> patrols)
+    {
+        var mine = patrols.Where(p => p.Kind == InspectionKind.Patrol && period.Contains(p.WindowStart) && scope.Kind switch
+        {
+            KpiScopeKind.City => true,
+            KpiScopeKind.Area => p.GridCode.StartsWith(scope.Value, StringComparison.Ordinal),
+            KpiScopeKind.Worker => string.Equals(p.WorkerId, scope.Value, StringComparison.Ordinal),
+            _ => false,
+        }).ToList();
+        return new KpiRate("patrolCoverage", "巡查覆盖率 = completed patrols / scheduled patrols",
+            mine.Count(p => p.Status == InspectionStatus.Completed), mine.Count);
     }
 
     /// <summary>

@@ -2,8 +2,7 @@ namespace LiveGrid.Grains.Kpis;
 
 /// <summary>
 /// The measures of domain brief §5 for one period [<see cref="From"/>, <see cref="To"/>) of local days and one scope.
-/// Formulas and edge cases are documented on <see cref="KpiEngine"/>. Patrol coverage is not here: patrols are not
-/// ticket trails (the boards count today's patrols; an inspection history report is separate work).
+/// Formulas and edge cases are documented on <see cref="KpiEngine"/>.
 /// </summary>
 public sealed record KpiReport
 {
@@ -52,6 +51,9 @@ public sealed record KpiReport
 
     /// <summary>Where resolved: the share of each level (网格/社区/街道/区), grid first.</summary>
     public required IReadOnlyList<KpiRate> ResolvedAtLevel { get; init; }
+
+    /// <summary>巡查覆盖率 (completed / scheduled patrols), or null when the patrols were not loaded.</summary>
+    public KpiRate? PatrolCoverage { get; init; }
 
     /// <summary>The board's today tiles recomputed for this period, by the board's definitions.</summary>
     public required KpiBoardFigures Board { get; init; }

@@ -1,4 +1,5 @@
 using LiveGrid.Grains.City;
+using LiveGrid.Grains.Inspections;
 using LiveGrid.Grains.Tickets;
 using LiveGrid.Runtime;
 
@@ -47,13 +48,54 @@ public static class KpiSource
         return [.. tickets.OfType<KpiTicket>()];
     }
 
-    /// <summary>Loads and computes in one step, in the city's time zone.</summary>
+    /// <summary>
+    /// The scheduled patrols of the period's local days in the scope's grids (all grids for a worker scope, none for a
+    /// unit scope). Patrol keys are known ("{grid}-{yyyyMMdd}-{shift}", <see cref="PatrolSchedulerGrain"/>), so this costs
+    /// one read per grid, day and shift: a long period over a large area is a heavy report.
+    /// </summary>
+    public static async Task<IReadOnlyList<InspectionSummary>> LoadPatrolsAsync(
+        IGrainFactory grains, CityModel city, DateOnly from, DateOnly to, KpiScope scope, int parallelism = 16,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(city);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Kind == KpiScopeKind.Unit)
+        {
+            return [];
+        }
+
+        var grids = city.Territory.Index.Grids
+            .Where(g => scope.Kind != KpiScopeKind.Area || g.Code.Value.StartsWith(scope.Value, StringComparison.Ordinal))
+            .Select(g => g.Code.Value)
+            .ToList();
+        var keys = new List<string>();
+        for (var day = from; day < to; day = day.AddDays(1))
+        {
+            foreach (var grid in grids)
+            {
+                for (var shift = 0; shift < city.Policies.Shifts.Count; shift++)
+                {
+                    keys.Add($"{grid}-{day:yyyyMMdd}-{shift}");
+                }
+            }
+        }
+
+        var patrols = new InspectionSummary?[keys.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), options, async (index, _) =>
+            patrols[index] = (await grains.GetGrain<IInspectionGrain>(keys[index]).Get())?.Summary);
+        return [.. patrols.OfType<InspectionSummary>()];
+    }
+
+    /// <summary>Loads tickets and patrols and computes in one step, in the city's time zone.</summary>
     public static async Task<KpiReport> ReportAsync(
         IGrainFactory grains, CityModel city, DateOnly from, DateOnly to, KpiScope scope, int lookBackDays = DefaultLookBackDays,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(city);
         var tickets = await LoadAsync(grains, from, to, lookBackDays, cancellationToken: cancellationToken);
-        return KpiEngine.Compute(city.TimeZone, from, to, scope, tickets);
+        var patrols = await LoadPatrolsAsync(grains, city, from, to, scope, cancellationToken: cancellationToken);
+        return KpiEngine.Compute(city.TimeZone, from, to, scope, tickets, patrols);
     }
 }

@@ -1,3 +1,4 @@
+using LiveGrid.Grains.Inspections;
 using LiveGrid.Grains.Kpis;
 using static LiveGrid.Grains.Tests.Kpis.KpiTrails;
 
@@ -99,6 +100,34 @@ public sealed class KpiEngineTests
         KpiEngine.Compute(Zone, From, To, new KpiScope(KpiScopeKind.Area, Grid1), All).Resolution.Denominator.Should().Be(5);
         KpiEngine.Compute(Zone, From, To, new KpiScope(KpiScopeKind.Unit, "grid-unit-2"), All).Tickets.Should().Be(1);
         KpiEngine.Compute(Zone, From, To, new KpiScope(KpiScopeKind.Worker, "w1a"), All).Tickets.Should().Be(8);
+    }
+
+    [Fact]
+    public void Patrol_coverage_is_completed_over_scheduled_patrols_of_the_period_and_scope()
+    {
+        InspectionSummary Patrol(string id, string grid, string worker, string windowStart, InspectionStatus status) => new()
+        {
+            Id = id, Version = 1, Kind = InspectionKind.Patrol, Status = status, GridCode = grid, WorkerId = worker,
+            WindowStart = L(windowStart), WindowEnd = L(windowStart).AddHours(4),
+        };
+        InspectionSummary[] patrols =
+        [
+            Patrol("p1", Grid1, "w1a", "2026-11-23 08:00", InspectionStatus.Completed),
+            Patrol("p2", Grid1, "w1b", "2026-11-23 14:00", InspectionStatus.Missed),
+            Patrol("p3", Grid2, "w2a", "2026-11-23 08:00", InspectionStatus.Completed),
+            Patrol("p4", Grid2, "w2a", "2026-11-23 20:00", InspectionStatus.Scheduled),
+            Patrol("p5", Grid1, "w1a", "2026-11-24 08:00", InspectionStatus.Completed), // the next day
+            Patrol("p6", Grid1, "w1a", "2026-11-23 08:00", InspectionStatus.Completed) with { Kind = InspectionKind.Verification },
+        ];
+
+        Coverage(KpiScope.City).Should().Be((2, 4));
+        Coverage(new KpiScope(KpiScopeKind.Area, Grid1)).Should().Be((1, 2));
+        Coverage(new KpiScope(KpiScopeKind.Worker, "w2a")).Should().Be((1, 2));
+        Coverage(new KpiScope(KpiScopeKind.Unit, "grid-unit-1")).Should().Be((0, 0));
+        Report.PatrolCoverage.Should().BeNull("the report was computed without patrols");
+
+        (int, int) Coverage(KpiScope scope) =>
+            KpiEngine.Compute(Zone, From, To, scope, All, patrols).PatrolCoverage is { } rate ? (rate.Numerator, rate.Denominator) : (-1, -1);
     }
 
     [Theory]

@@ -29,6 +29,14 @@ public sealed class KpiApiTests
             report.GetProperty("board").GetProperty("closed").GetInt32().Should().Be(1, scope);
         }
 
+        // Patrols: the day's coverage agrees with the city board's patrol tiles (the scheduler planned today's patrols at start).
+        var city = await silo.Http.GetAsync("/api/boards/city");
+        var counters = (await city.JsonAsync()).GetProperty("counters");
+        var today = await Report(silo, "/api/kpis?from=2026-11-23&to=2026-11-24");
+        var coverage = Rate(today, "patrolCoverage");
+        coverage.Denominator.Should().Be(counters.GetProperty("patrolsScheduledToday").GetInt32()).And.BeGreaterThan(0);
+        coverage.Numerator.Should().Be(counters.GetProperty("patrolsCompletedToday").GetInt32());
+
         var elsewhere = await Report(silo, $"/api/kpis?from=2026-11-23&to=2026-11-24&scope={TestCity.Grid2}");
         Rate(elsewhere, "resolution").Should().Be((0, 0, null));
         var dayBefore = await Report(silo, "/api/kpis?from=2026-11-22&to=2026-11-23");
