@@ -38,7 +38,7 @@ public static class KpiEngine
             throw new ArgumentException($"The period ends ({to}) before it starts ({from}).", nameof(to));
         }
 
-        var period = new Period(zone, from, to);
+        var period = new KpiPeriod(zone, from, to);
         var all = tickets.Where(t => t.Trail.Count > 0 && scope.Holds(t)).ToList();
         var live = all.Where(t => !IsMerged(t)).ToList();
         return new KpiReport
@@ -70,7 +70,7 @@ public static class KpiEngine
     /// Numerator: of those, the completed ones. Scope: by the patrol's grid (city, area) or worker; a unit scope has no
     /// patrols (0/0), as units do not patrol.
     /// </summary>
-    public static KpiRate PatrolCoverage(Period period, KpiScope scope, IEnumerable<InspectionSummary> patrols)
+    public static KpiRate PatrolCoverage(KpiPeriod period, KpiScope scope, IEnumerable<InspectionSummary> patrols)
     {
         var mine = patrols.Where(p => p.Kind == InspectionKind.Patrol && period.Contains(p.WindowStart) && scope.Kind switch
         {
@@ -89,7 +89,7 @@ public static class KpiEngine
     /// end of the period (their clock stands, so they are not yet due). Numerator: of those, the ones whose current
     /// round was resolved by its deadline. A reworked ticket counts once, by its current round's deadline.
     /// </summary>
-    public static KpiRate OnTimeResolution(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate OnTimeResolution(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var due = tickets.Where(t => t.ResolveDeadline is { } d && period.Contains(d) && !SuspendedAtEnd(period, t)).ToList();
         return new KpiRate("onTimeResolution", "按期办结率 = resolved on time / (due − suspended)",
@@ -103,7 +103,7 @@ public static class KpiEngine
     /// and whose current round was not resolved by it. Suspended tickets count as the deadline says (a stopped clock
     /// has a later deadline, so it is overdue only if it ran out before stopping).
     /// </summary>
-    public static KpiRate OnTimeResolutionAustin(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate OnTimeResolutionAustin(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var closed = tickets.Where(t => Ending(t) is { } c && period.Contains(c.At)).ToList();
         var openOverdue = tickets.Count(t => t.Trail[0].At < period.End
@@ -118,7 +118,7 @@ public static class KpiEngine
     /// 结案率 = closed (by close or a passed verification) by the end / received in the period (the period's intake cohort). A ticket received in the period
     /// and closed after it counts in the denominator only.
     /// </summary>
-    public static KpiRate Resolution(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Resolution(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var received = tickets.Where(t => period.Contains(t.Trail[0].At)).ToList();
         return new KpiRate("resolution", "结案率 = closed / received",
@@ -129,7 +129,7 @@ public static class KpiEngine
     /// 即办率 = resolved on the spot / received in the period. On the spot: the first resolution (办结) was at grid level
     /// on the local day of intake. Later rework does not undo it (it was handled at once, then reopened).
     /// </summary>
-    public static KpiRate ImmediateResolution(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate ImmediateResolution(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var received = tickets.Where(t => period.Contains(t.Trail[0].At)).ToList();
         return new KpiRate("immediateResolution", "即办率 = resolved at grid level on the day of intake / received",
@@ -144,7 +144,7 @@ public static class KpiEngine
     /// sent to rework (重办) after their first resolution in the period, by the end. Counted per ticket, once, however
     /// many rounds.
     /// </summary>
-    public static KpiRate Rework(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Rework(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var resolved = ResolvedIn(period, tickets);
         return new KpiRate("rework", "返工率 = reworked / resolved",
@@ -155,7 +155,7 @@ public static class KpiEngine
     /// 延期率 = extended / resolved. Denominator: tickets with a resolution in the period. Numerator: of those, tickets
     /// with an approved extension (延期, approved before the end). Refused requests do not count.
     /// </summary>
-    public static KpiRate Extension(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Extension(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var resolved = ResolvedIn(period, tickets);
         return new KpiRate("extension", "延期率 = resolved tickets with an approved extension / resolved",
@@ -167,7 +167,7 @@ public static class KpiEngine
     /// 退单率 = returned / dispatched. Denominator: tickets dispatched (派单, 改派 or 转办) in the period. Numerator: of
     /// those, tickets returned (退单) after their first dispatch in the period, by the end. Per ticket, once.
     /// </summary>
-    public static KpiRate Return(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Return(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var dispatched = tickets
             .Select(t => (Ticket: t, First: t.Trail.FirstOrDefault(e => e.Action is TicketActionKind.Dispatch or TicketActionKind.Redispatch
@@ -182,7 +182,7 @@ public static class KpiEngine
     /// 回访率 = called back / resolved. Denominator: tickets with a resolution in the period. Numerator: of those, tickets
     /// called back (回访) after their first resolution in the period, by the end. Per ticket, once.
     /// </summary>
-    public static KpiRate Callback(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Callback(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var resolved = ResolvedIn(period, tickets);
         return new KpiRate("callback", "回访率 = called back / resolved",
@@ -193,7 +193,7 @@ public static class KpiEngine
     /// 响应率 = accepted within the accept limit / accepted. Tickets whose current round was accepted (签收) in the
     /// period; on time as the accept clock says. A reworked or re-dispatched ticket counts once, by its current round.
     /// </summary>
-    public static KpiRate Response(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Response(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var accepted = tickets.Where(t => Current(t, TicketActionKind.Accept) is { } a && period.Contains(a.At)).ToList();
         return new KpiRate("response", "响应率 = accepted within the limit / accepted",
@@ -204,7 +204,7 @@ public static class KpiEngine
     /// 解决率 = solved / resolved. Denominator: tickets with a resolution in the period. Numerator: of those, tickets
     /// whose last resolution still stood at the end (not sent to rework by the end).
     /// </summary>
-    public static KpiRate Solved(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Solved(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var resolved = ResolvedIn(period, tickets);
         return new KpiRate("solved", "解决率 = resolutions that stood (no rework) / resolved",
@@ -216,7 +216,7 @@ public static class KpiEngine
     /// 满意率 = (satisfied + basically satisfied) / rated. Every callback (回访) in the period is one rating, including an
     /// unsatisfied one that sent the ticket to rework (the board forgets those; see <see cref="KpiBoardFigures"/>).
     /// </summary>
-    public static KpiRate Satisfaction(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiRate Satisfaction(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var ratings = tickets.SelectMany(t => t.Trail)
             .Where(e => e.Action == TicketActionKind.CallBack && period.Contains(e.At))
@@ -230,7 +230,7 @@ public static class KpiEngine
     /// Where resolved (小事不出社区): per level, tickets whose last resolution in the period was at that level / tickets
     /// resolved in the period. A reworked ticket counts once, at the level of its last in-period resolution.
     /// </summary>
-    public static IReadOnlyList<KpiRate> ResolvedAtLevel(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static IReadOnlyList<KpiRate> ResolvedAtLevel(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var levels = ResolvedIn(period, tickets)
             .Select(x => LevelOf(x.Ticket.Trail.Last(e => e.Action == TicketActionKind.Resolve && period.Contains(e.At))))
@@ -240,7 +240,7 @@ public static class KpiEngine
     }
 
     /// <summary>The board's today tiles by the board's definitions (<see cref="KpiBoardFigures"/>), merged tickets included.</summary>
-    public static KpiBoardFigures Board(Period period, IReadOnlyList<KpiTicket> tickets)
+    public static KpiBoardFigures Board(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)
     {
         var received = tickets.Count(t => period.Contains(t.Trail[0].At));
         var resolved = tickets.Where(t => Current(t, TicketActionKind.Resolve) is { } r && period.Contains(r.At)).ToList();
@@ -290,18 +290,18 @@ public static class KpiEngine
     private static TicketTransition? CurrentResolve(KpiTicket ticket) => Current(ticket, TicketActionKind.Resolve);
 
     /// <summary>Whether the last stop/resume of the clock before the end was a stop.</summary>
-    private static bool SuspendedAtEnd(Period period, KpiTicket ticket) =>
+    private static bool SuspendedAtEnd(KpiPeriod period, KpiTicket ticket) =>
         ticket.Trail.LastOrDefault(e => e.Action is TicketActionKind.Suspend or TicketActionKind.Resume && e.At < period.End)?.Action
         == TicketActionKind.Suspend;
 
     /// <summary>Tickets with a resolution in the period, each with its first one there.</summary>
-    private static List<(KpiTicket Ticket, TicketTransition First)> ResolvedIn(Period period, IReadOnlyList<KpiTicket> tickets) =>
+    private static List<(KpiTicket Ticket, TicketTransition First)> ResolvedIn(KpiPeriod period, IReadOnlyList<KpiTicket> tickets) =>
         [.. tickets
             .Select(t => (Ticket: t, First: t.Trail.FirstOrDefault(e => e.Action == TicketActionKind.Resolve && period.Contains(e.At))))
             .Where(x => x.First is not null)
             .Select(x => (x.Ticket, x.First!))];
 
-    private static bool AnyAfter(KpiTicket ticket, TicketTransition after, Period period, TicketActionKind kind) =>
+    private static bool AnyAfter(KpiTicket ticket, TicketTransition after, KpiPeriod period, TicketActionKind kind) =>
         ticket.Trail.Any(e => e.Sequence > after.Sequence && e.Action == kind && e.At < period.End);
 
     /// <summary>The rating a callback entry records ("rated Satisfied").</summary>

@@ -1,9 +1,9 @@
 namespace LiveGrid.Grains.Kpis;
 
 /// <summary>A report period [<see cref="From"/>, <see cref="To"/>) of local days in <see cref="Zone"/>.</summary>
-public sealed class Period
+public sealed class KpiPeriod
 {
-    public Period(TimeZoneInfo zone, DateOnly from, DateOnly to)
+    public KpiPeriod(TimeZoneInfo zone, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(zone);
         Zone = zone;
