@@ -1,5 +1,6 @@
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
+using LiveGrid.Silo.Testing;
 
 namespace LiveGrid.Silo;
 
@@ -22,16 +23,22 @@ public static class LiveGridHost
             ApplicationName = typeof(LiveGridHost).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
+        builder.AddTestClockIfEnabled();
 
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
+        builder.AddLiveGridLive();
 
         var app = builder.Build();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // The front end (frontend/, built into wwwroot): "/" is the command board, /console.html and /worker.html the others.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
 
         app.MapOpenApi();
         app.MapHealthEndpoints();
@@ -41,6 +48,8 @@ public static class LiveGridHost
         app.MapWorkerEndpoints();
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
+        app.MapLiveHub();
+        app.MapTestClockIfEnabled(app.Configuration);
 
         app.AnnounceWhenStarted();
         return app;

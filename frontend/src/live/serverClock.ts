@@ -1,0 +1,23 @@
+/**
+ * The server's "now" as seen from the browser: countdowns tick against it, not the browser's clock, so a server on a
+ * test clock (or a skewed machine) still shows the right remaining time. Each server timestamp received resets the offset.
+ */
+export class ServerClock {
+  private offsetMs = 0;
+
+  observe(serverTime: string | undefined | null, receivedAt: number = Date.now()): void {
+    if (!serverTime) return;
+    const server = Date.parse(serverTime);
+    if (!Number.isNaN(server)) this.offsetMs = server - receivedAt;
+  }
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+}
+
+export const serverClock = new ServerClock();

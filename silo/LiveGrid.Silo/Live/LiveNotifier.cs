@@ -1,0 +1,360 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LiveGrid.Grains.City;
+using LiveGrid.Grains.Events;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace LiveGrid.Silo.Live;
+
+/// <summary>
+/// Between the domain event stream and the hub's connections. One subscription to <see cref="IDomainEventStream"/>:
+/// each event is numbered in every scope it belongs to that someone watches (or watched recently) and kept in that
+/// scope's bounded buffer. A frame pump then, every <see cref="LiveOptions.FrameInterval"/>, sends each connection one
+/// "deltas" message with everything since its last one, like the Orleans GPSTracker sample's notifier batches on a
+/// timer instead of sending per change. Connections at the same position get the same bytes: the batch is serialized
+/// once per group. A connection whose previous send has not completed is skipped; if it falls behind its scope's
+/// buffer it is moved to the oldest delta still kept, sees the gap and resynchronises, and nobody else waits for it.
+/// </summary>
+/// <remarks>
+/// The pump runs on real time (<see cref="TimeProvider.System"/>), not the host's clock: it paces the transport, it
+/// decides nothing in the domain, and a test clock that stands still must not stop deltas from being delivered.
+/// </remarks>
+public sealed class LiveNotifier : BackgroundService
+{
+    public const string DeltasMethod = "deltas";
+
+    private static readonly TimeSpan SnapshotReuse = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, ScopeLog> _logs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
+    private readonly IDomainEventStream _stream;
+    private readonly IHubContext<LiveHub> _hub;
+    private readonly LiveSnapshots _snapshots;
+    private readonly CityModel _city;
+    private readonly LiveOptions _options;
+    private readonly JsonTypeInfo<DeltaBatch> _batchJson;
+    private readonly LiveMetrics _metrics;
+    private readonly ILogger<LiveNotifier> _logger;
+    private DomainEventSubscription? _subscription;
+
+    public LiveNotifier(
+        IDomainEventStream stream,
+        IHubContext<LiveHub> hub,
+        LiveSnapshots snapshots,
+        CityModel city,
+        IOptions<LiveOptions> options,
+        IOptions<JsonHubProtocolOptions> json,
+        LiveMetrics metrics,
+        ILogger<LiveNotifier> logger)
+    {
+        _stream = stream;
+        _hub = hub;
+        _snapshots = snapshots;
+        _city = city;
+        _options = options.Value;
+        _batchJson = (JsonTypeInfo<DeltaBatch>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(DeltaBatch));
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Open connections.</summary>
+    public int Connections => _connections.Count;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Subscribed before Kestrel serves, so no event between a snapshot and the first frame is missed.
+        _subscription = _stream.Subscribe("live-hub");
+        LiveLog.Started(_logger, _options.FrameInterval.TotalMilliseconds, _options.BufferPerScope);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public void Connect(string connectionId)
+    {
+        if (_connections.TryAdd(connectionId, new LiveConnection(connectionId)))
+        {
+            _metrics.Connected();
+        }
+    }
+
+    public void Disconnect(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out var connection))
+        {
+            connection.RemoveAll();
+            _metrics.Disconnected();
+        }
+    }
+
+    /// <exception cref="HubException">The scope is not valid or names nothing that exists.</exception>
+    public async Task<Snapshot> SubscribeAsync(string connectionId, string scopeText)
+    {
+        var scope = await ParseAsync(scopeText);
+        return await SubscribeAsync(Connection(connectionId), scope);
+    }
+
+    /// <exception cref="HubException">The scope is not valid or names nothing that exists.</exception>
+    public async Task<ResumeResult> ResumeAsync(string connectionId, string scopeText, long afterSequence)
+    {
+        var scope = await ParseAsync(scopeText);
+        var connection = Connection(connectionId);
+        while (true)
+        {
+            var log = Log(scope.Text);
+            var head = log.Sequence;
+            var deltas = new List<Delta>();
+            if (afterSequence > head || !log.ReadRange(afterSequence, head, deltas))
+            {
+                return new ResumeResult(scope.Text, null, await SubscribeAsync(connection, scope));
+            }
+
+            connection.Set(log, head);
+            if (IsCurrent(log))
+            {
+                return new ResumeResult(scope.Text, deltas, null);
+            }
+        }
+    }
+
+    public void Unsubscribe(string connectionId, string scopeText)
+    {
+        if (_connections.TryGetValue(connectionId, out var connection))
+        {
+            var text = scopeText?.Trim() ?? "";
+            connection.Remove(LiveScope.TryParse(text, _city.Territory, out var scope, out _) ? scope.Text : text);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscription = _subscription ?? throw new InvalidOperationException("The live notifier was not started.");
+        await Task.WhenAll(RouteAsync(subscription, stoppingToken), PumpAsync(stoppingToken));
+    }
+
+    private async Task<Snapshot> SubscribeAsync(LiveConnection connection, LiveScope scope)
+    {
+        while (true)
+        {
+            var log = Log(scope.Text);
+            // The sequence first, then the state: every delta up to it is already in what is read.
+            var sequence = log.Sequence;
+            Snapshot snapshot;
+            if (log.Cached is { } cached && cached.Sequence == sequence && Stopwatch.GetElapsedTime(cached.ReadAt) < SnapshotReuse)
+            {
+                snapshot = cached.Snapshot;
+            }
+            else
+            {
+                snapshot = await _snapshots.ReadAsync(scope, sequence);
+                log.Cached = new ScopeLog.CachedSnapshot(sequence, snapshot, Stopwatch.GetTimestamp());
+            }
+
+            connection.Set(log, sequence);
+            if (IsCurrent(log))
+            {
+                LiveLog.Subscribed(_logger, connection.ConnectionId, scope.Text, sequence);
+                return snapshot;
+            }
+        }
+    }
+
+    private async Task<LiveScope> ParseAsync(string scopeText)
+    {
+        if (!LiveScope.TryParse(scopeText, _city.Territory, out var scope, out var error))
+        {
+            throw new HubException(error);
+        }
+
+        if (scope.Kind == LiveScopeKind.Ticket && !await _snapshots.TicketExistsAsync(scope.Key))
+        {
+            throw new HubException($"There is no ticket \"{scope.Key}\" (scope \"{scope.Text}\").");
+        }
+
+        return scope;
+    }
+
+    private LiveConnection Connection(string connectionId) =>
+        _connections.GetOrAdd(connectionId, static id => new LiveConnection(id));
+
+    private ScopeLog Log(string scope) =>
+        _logs.GetOrAdd(scope, static (key, capacity) => new ScopeLog(key, capacity, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()), _options.BufferPerScope);
+
+    // The sweeper may have dropped an idle log between GetOrAdd and the subscriber count going up: then start again.
+    private bool IsCurrent(ScopeLog log) => _logs.TryGetValue(log.Scope, out var current) && ReferenceEquals(current, log);
+
+    private async Task RouteAsync(DomainEventSubscription subscription, CancellationToken stoppingToken)
+    {
+        var scopes = new List<string>(8);
+        var overflowReported = false;
+        try
+        {
+            while (await subscription.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (subscription.Reader.TryRead(out var domainEvent))
+                {
+                    scopes.Clear();
+                    LiveScopes.Of(domainEvent, scopes);
+                    foreach (var scope in scopes)
+                    {
+                        if (_logs.TryGetValue(scope, out var log))
+                        {
+                            log.Append(domainEvent);
+                        }
+                    }
+                }
+
+                if (!overflowReported && subscription.Overflowed)
+                {
+                    overflowReported = true;
+                    LiveLog.StreamOverflowed(_logger);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PumpAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.FrameInterval, TimeProvider.System);
+        var sweepEvery = Math.Max(1, (int)(TimeSpan.FromSeconds(10) / _options.FrameInterval));
+        var ticks = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    Pump();
+                    _metrics.Pumped(Stopwatch.GetElapsedTime(started));
+                    if (++ticks % sweepEvery == 0)
+                    {
+                        Sweep();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    LiveLog.PumpFailed(_logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One frame tick: groups ready connections by position, serializes each group's batch once, starts the sends.</summary>
+    private void Pump()
+    {
+        var heads = new Dictionary<ScopeLog, long>();
+        var groups = new Dictionary<string, List<(LiveConnection Connection, LiveConnection.Cursor[] Cursors)>>(StringComparer.Ordinal);
+        var cursors = new List<LiveConnection.Cursor>();
+        var key = new StringBuilder();
+        foreach (var connection in _connections.Values)
+        {
+            if (!connection.InFlight.IsCompleted)
+            {
+                continue;
+            }
+
+            cursors.Clear();
+            connection.CopyCursors(cursors);
+            cursors.Sort(static (a, b) => string.CompareOrdinal(a.Log.Scope, b.Log.Scope));
+            key.Clear();
+            var behind = false;
+            foreach (var cursor in cursors)
+            {
+                if (!heads.TryGetValue(cursor.Log, out var head))
+                {
+                    heads[cursor.Log] = head = cursor.Log.Sequence;
+                }
+
+                behind |= head > cursor.SentUpTo;
+                key.Append(cursor.Log.Scope).Append('@').Append(cursor.SentUpTo).Append('|');
+            }
+
+            if (!behind)
+            {
+                continue;
+            }
+
+            var text = key.ToString();
+            if (!groups.TryGetValue(text, out var members))
+            {
+                groups[text] = members = [];
+            }
+
+            members.Add((connection, cursors.ToArray()));
+        }
+
+        var sentAt = TimeProvider.System.GetUtcNow();
+        foreach (var members in groups.Values)
+        {
+            var frames = new List<Delta>();
+            var complete = true;
+            foreach (var cursor in members[0].Cursors)
+            {
+                complete &= cursor.Log.ReadRange(cursor.SentUpTo, heads[cursor.Log], frames);
+            }
+
+            if (!complete)
+            {
+                foreach (var (connection, _) in members)
+                {
+                    _metrics.Gap();
+                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, string.Join(", ", members[0].Cursors.Select(c => c.Log.Scope)));
+                }
+            }
+
+            var payload = new PreserializedBatch(JsonSerializer.SerializeToUtf8Bytes(new DeltaBatch(frames, sentAt), _batchJson));
+            foreach (var (connection, connectionCursors) in members)
+            {
+                foreach (var cursor in connectionCursors)
+                {
+                    connection.Advance(cursor, heads[cursor.Log]);
+                }
+
+                connection.InFlight = SendAsync(connection, payload);
+            }
+
+            _metrics.Sent(members.Count, frames.Count);
+        }
+    }
+
+    private async Task SendAsync(LiveConnection connection, PreserializedBatch payload)
+    {
+        try
+        {
+            await _hub.Clients.Client(connection.ConnectionId).SendAsync(DeltasMethod, payload);
+        }
+        catch (Exception ex)
+        {
+            // The connection is closing; OnDisconnectedAsync removes it.
+            LiveLog.SendFailed(_logger, ex, connection.ConnectionId);
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = Environment.TickCount64;
+        var retention = (long)_options.IdleScopeRetention.TotalMilliseconds;
+        foreach (var log in _logs.Values)
+        {
+            if (log.Subscribers == 0 && now - log.IdleSince > retention)
+            {
+                _logs.TryRemove(new KeyValuePair<string, ScopeLog>(log.Scope, log));
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace LiveGrid.Silo.Live;
+
+public enum LiveScopeKind
+{
+    City,
+    Area,
+    Grid,
+    Worker,
+    Ticket,
+}

@@ -1,0 +1,83 @@
+using LiveGrid.Grains.Events;
+
+namespace LiveGrid.Silo.Live;
+
+/// <summary>
+/// One scope's numbered deltas: the sequence and the last <c>capacity</c> deltas, for the frame pump and for Resume.
+/// The notifier appends (one thread); hub calls and the pump read.
+/// </summary>
+/// <remarks>
+/// Numbering starts at <c>firstAfter</c> (the notifier passes real Unix milliseconds), not at 0, so a log created again
+/// after its scope went idle, or after a restart, never reuses the numbers a client may still hold: Resume with an old
+/// number falls outside the buffer and gets a snapshot instead of someone else's deltas.
+/// </remarks>
+internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
+{
+    private readonly long _start = firstAfter;
+    private readonly Lock _lock = new();
+    private readonly Delta[] _ring = new Delta[capacity];
+    private long _sequence = firstAfter;
+    private int _subscribers;
+    private long _idleSince = Environment.TickCount64;
+
+    public string Scope { get; } = scope;
+
+    public long Sequence
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sequence;
+            }
+        }
+    }
+
+    /// <summary>The last snapshot read and the sequence it was read at: reused while nothing happened in the scope.</summary>
+    public CachedSnapshot? Cached { get; set; }
+
+    public int Subscribers => Volatile.Read(ref _subscribers);
+
+    public long IdleSince => Interlocked.Read(ref _idleSince);
+
+    public void Append(DomainEvent domainEvent)
+    {
+        lock (_lock)
+        {
+            _sequence++;
+            _ring[_sequence % _ring.Length] = new Delta(Scope, _sequence, domainEvent);
+        }
+    }
+
+    /// <summary>
+    /// Adds the deltas after <paramref name="after"/> up to <paramref name="upTo"/>; false (and the oldest ones still
+    /// kept) when the buffer no longer reaches back to <paramref name="after"/> + 1.
+    /// </summary>
+    public bool ReadRange(long after, long upTo, List<Delta> into)
+    {
+        lock (_lock)
+        {
+            upTo = Math.Min(upTo, _sequence);
+            var oldest = Math.Max(_start + 1, _sequence - _ring.Length + 1);
+            var complete = after + 1 >= oldest && after <= _sequence;
+            for (var s = Math.Max(after + 1, oldest); s <= upTo; s++)
+            {
+                into.Add(_ring[s % _ring.Length]);
+            }
+
+            return complete;
+        }
+    }
+
+    public sealed record CachedSnapshot(long Sequence, Snapshot Snapshot, long ReadAt);
+
+    public void AddSubscriber() => Interlocked.Increment(ref _subscribers);
+
+    public void RemoveSubscriber()
+    {
+        if (Interlocked.Decrement(ref _subscribers) == 0)
+        {
+            Interlocked.Exchange(ref _idleSince, Environment.TickCount64);
+        }
+    }
+}

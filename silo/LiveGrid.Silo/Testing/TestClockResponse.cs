@@ -1,0 +1,4 @@
+namespace LiveGrid.Silo.Testing;
+
+/// <summary>The host's clock now.</summary>
+public sealed record TestClockResponse(DateTimeOffset Now);

@@ -1,0 +1,3 @@
+namespace LiveGrid.Bench.Push;
+
+internal sealed record BenchDelta(string Scope, long Sequence, BenchEvent Event);

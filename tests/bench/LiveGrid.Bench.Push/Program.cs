@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using LiveGrid.Bench.Push;
+using LiveGrid.Grains.City;
+using LiveGrid.Grains.Events;
+using LiveGrid.Grains.Sla;
+using LiveGrid.Grains.Tickets;
+using LiveGrid.Runtime;
+using LiveGrid.Silo;
+using LiveGrid.Silo.Live;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// The push benchmark: the real LiveGrid host in-process (memory store, real clock), N headless dashboards on the
+// real SignalR client over WebSockets, each subscribed to "city", and real ticket intakes through the grain factory
+// at a target rate of domain events. Measures each delta's age on arrival (from the event's "at", the grain's change)
+// and the frames each client gets per second.
+const string Usage = "usage: dotnet run -c Release --project tests/bench/LiveGrid.Bench.Push -- [--connections N] [--rate EVENTS_PER_S] [--seconds S] [--warmup S]";
+var connections = 1000;
+var rate = 2000;
+var seconds = 20;
+var warmup = 5;
+for (var i = 0; i < args.Length; i++)
+{
+    if (i + 1 >= args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) || value < 0)
+    {
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    switch (args[i++])
+    {
+        case "--connections": connections = value; break;
+        case "--rate": rate = value; break;
+        case "--seconds": seconds = value; break;
+        case "--warmup": warmup = value; break;
+        default: Console.Error.WriteLine(Usage); return 2;
+    }
+}
+
+Console.WriteLine($"LiveGrid push bench: {connections} connections, target {rate} domain events/s, {warmup} s warm-up + {seconds} s measured, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+var app = LiveGridHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+{
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["LiveGrid:Storage:Provider"] = "Memory",
+        ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false",
+        ["LiveGrid:Startup:CatalogDays"] = "0",
+    });
+});
+app.Services.GetRequiredService<CityModel>().ReplaceTerritory(BenchCity.Territory());
+await app.StartAsync();
+var hub = new Uri(new Uri(app.Urls.Single()), LiveHub.Path);
+var grains = app.Services.GetRequiredService<IGrainFactory>();
+var stream = app.Services.GetRequiredService<DomainEventStream>();
+var city = app.Services.GetRequiredService<CityModel>();
+
+var latencies = new LatencyHistogram();
+var dashboards = new List<Dashboard>(connections);
+var connecting = Stopwatch.StartNew();
+using (var gate = new SemaphoreSlim(32))
+{
+    var tasks = Enumerable.Range(0, connections).Select(async _ =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return await Dashboard.ConnectAsync(hub, latencies);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    });
+    dashboards.AddRange(await Task.WhenAll(tasks));
+}
+
+Console.WriteLine($"{dashboards.Count} dashboards connected and subscribed in {connecting.Elapsed.TotalSeconds:0.0} s");
+
+// Each intake publishes two ticket events (received, classified); grid and area reports come on top, coalesced per second.
+var intakesPerSecond = rate / 2.0;
+var day = city.LocalDate(DateTimeOffset.UtcNow).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+var actor = new TicketActor("op1", ActorRole.HotlineOperator, "话务员");
+var categories = new[] { "暴露垃圾", "道路不洁", "噪音扰民", "施工扰民" };
+long number = 0, inFlight = 0, refused = 0, failed = 0, saturated = 0;
+const int MaxInFlight = 5000;
+using var stopDriving = new CancellationTokenSource();
+var driver = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+    var started = Stopwatch.GetTimestamp();
+    long issued = 0;
+    var random = new Random(42);
+    while (await timer.WaitForNextTickAsync(CancellationToken.None) && !stopDriving.IsCancellationRequested)
+    {
+        var due = (long)(Stopwatch.GetElapsedTime(started).TotalSeconds * intakesPerSecond);
+        for (; issued < due; issued++)
+        {
+            if (Interlocked.Read(ref inFlight) >= MaxInFlight)
+            {
+                Interlocked.Increment(ref saturated);
+                continue;
+            }
+
+            var n = Interlocked.Increment(ref number);
+            var intake = new TicketIntake
+            {
+                ReceivedBy = actor,
+                Description = $"第{n}号楼前问题待处理",
+                Longitude = BenchCity.West + (random.NextDouble() * BenchCity.Size * BenchCity.GridCodes.Count),
+                Latitude = BenchCity.South + (random.NextDouble() * BenchCity.Size),
+                Category = categories[n % categories.Length],
+                Priority = Priority.Normal,
+                Kind = RequestKind.Complaint,
+            };
+            Interlocked.Increment(ref inFlight);
+            _ = ReceiveAsync($"{day}-{n:D6}", intake);
+        }
+    }
+});
+
+async Task ReceiveAsync(string id, TicketIntake intake)
+{
+    try
+    {
+        var result = await grains.GetGrain<ITicketGrain>(id).Receive(intake);
+        if (!result.Applied && Interlocked.Increment(ref refused) == 1)
+        {
+            Console.WriteLine($"first refusal: {result.Rejection}");
+        }
+    }
+    catch (Exception)
+    {
+        Interlocked.Increment(ref failed);
+    }
+    finally
+    {
+        Interlocked.Decrement(ref inFlight);
+    }
+}
+
+await Task.Delay(TimeSpan.FromSeconds(warmup));
+var publishedBefore = stream.Published;
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+var intakesBefore = Interlocked.Read(ref number);
+Dashboard.Measuring = true;
+var measured = Stopwatch.StartNew();
+await Task.Delay(TimeSpan.FromSeconds(seconds));
+Dashboard.Measuring = false;
+var elapsed = measured.Elapsed.TotalSeconds;
+var published = stream.Published - publishedBefore;
+var intakes = Interlocked.Read(ref number) - intakesBefore;
+var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
+stopDriving.Cancel();
+await driver;
+
+var frames = dashboards.Sum(d => d.Frames);
+var deltas = dashboards.Sum(d => d.Deltas);
+var gaps = dashboards.Sum(d => d.Gaps);
+Console.WriteLine();
+Console.WriteLine("| connections | target ev/s | intakes/s | events published/s | deltas/client/s | frames/client/s | p50 ms | p99 ms | max ms | gaps | CPU cores busy | GCs |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"| {connections} | {rate} | {intakes / elapsed:0} | {published / elapsed:0} | {deltas / (double)Math.Max(1, connections) / elapsed:0} | {frames / (double)Math.Max(1, connections) / elapsed:0.0} | {latencies.Percentile(0.50):0} | {latencies.Percentile(0.99):0} | {latencies.Max} | {gaps} | {cpu / elapsed:0.00} | {gcs} |"));
+Console.WriteLine($"latency samples {latencies.Count:N0}; intakes refused {refused}, failed {failed}, skipped (driver saturated, >{MaxInFlight} in flight) {saturated}");
+
+foreach (var dashboard in dashboards)
+{
+    await dashboard.DisposeAsync();
+}
+
+await app.StopAsync();
+await app.DisposeAsync();
+return 0;
