@@ -225,5 +225,8 @@ describe('a ticket from the console to the board and the worker, live', () => {
     await workerTask(second).and(workerView.locator('.late')).waitFor({ timeout: uiTimeout });
     // The first ticket was resolved before its deadline: never overdue.
     await expect(boardOverdue(first).count()).resolves.toBe(0);
+    // Countdowns run against the server's (test) clock: the overdue ticket shows time past its deadline, on both views.
+    await expect.poll(() => boardOverdue(second).locator('[data-testid="countdown"]').textContent(), { timeout: uiTimeout }).toMatch(/^-/);
+    await expect.poll(() => workerTask(second).locator('[data-testid="task-countdown"]').textContent(), { timeout: uiTimeout }).toMatch(/^-/);
   });
 });
