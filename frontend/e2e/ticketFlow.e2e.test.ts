@@ -62,6 +62,8 @@ async function intake(description: string): Promise<string> {
   await form('intake-lng').fill(point[0].toFixed(6));
   await form('intake-lat').fill(point[1].toFixed(6));
   await form('intake-lat').dispatchEvent('change');
+  // Masked once the field is left; the full number is what is sent.
+  await expect.poll(() => form('intake-caller-phone').inputValue(), { timeout: uiTimeout }).toBe('138****5678');
   await expect.poll(() => form('intake-grid').getAttribute('data-grid-code'), { timeout: uiTimeout }).toBe(gridCode);
   await form('intake-address').fill('多福巷12号门前');
   await form('intake-description').fill(description);
