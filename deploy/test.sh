@@ -46,7 +46,7 @@ if [[ -f frontend/package.json ]]; then
     frontend_rc=${PIPESTATUS[0]}
     set -e
     # One Vitest summary line per run (unit, end to end): "Tests  2 failed | 40 passed | 1 skipped (43)". All are summed.
-    count() { grep -E '^[[:space:]]*Tests[[:space:]]' "$work/frontend-test.log" | grep -oE "[0-9]+ $1" | awk '{ n += $1 } END { print n + 0 }'; }
+    count() { { grep -E '^[[:space:]]*Tests[[:space:]]' "$work/frontend-test.log" || true; } | { grep -oE "[0-9]+ $1" || true; } | awk '{ n += $1 } END { print n + 0 }'; }
     fe_passed="$(count passed)"
     fe_failed="$(count failed)"
     fe_skipped="$(count skipped)"
