@@ -10,8 +10,8 @@ public static class LiveGridLiveExtensions
     {
         builder.Services.AddSignalR().AddJsonProtocol(options => LiveGridJson.Configure(options.PayloadSerializerOptions));
         builder.Services.AddOptions<LiveOptions>().Bind(builder.Configuration.GetSection(LiveOptions.SectionName)).Validate(
-            options => options.FrameInterval > TimeSpan.Zero && options.BufferPerScope > 0 && options.IdleScopeRetention >= TimeSpan.Zero,
-            $"{LiveOptions.SectionName}: FrameInterval and BufferPerScope must be positive");
+            options => options.FrameInterval > TimeSpan.Zero && options.BufferPerScope > 0 && options.MaxBacklogPerConnection > 0 && options.IdleScopeRetention >= TimeSpan.Zero,
+            $"{LiveOptions.SectionName}: FrameInterval, BufferPerScope and MaxBacklogPerConnection must be positive");
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LiveSnapshots>();

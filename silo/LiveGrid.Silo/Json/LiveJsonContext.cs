@@ -8,6 +8,7 @@ namespace LiveGrid.Silo.Json;
 /// <summary>Source-generated JSON for the push hub's payloads and the test clock's answers.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DeltaBatch))]
+[JsonSerializable(typeof(Delta))]
 [JsonSerializable(typeof(Snapshot))]
 [JsonSerializable(typeof(ResumeResult))]
 [JsonSerializable(typeof(PreserializedBatch))]

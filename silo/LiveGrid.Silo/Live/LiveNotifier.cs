@@ -37,7 +37,8 @@ public sealed class LiveNotifier : BackgroundService
     private readonly LiveSnapshots _snapshots;
     private readonly CityModel _city;
     private readonly LiveOptions _options;
-    private readonly JsonTypeInfo<DeltaBatch> _batchJson;
+    private readonly JsonTypeInfo<Delta> _deltaJson;
+    private readonly Func<Delta, byte[]> _serializeDelta;
     private readonly LiveMetrics _metrics;
     private readonly ILogger<LiveNotifier> _logger;
     // The host's clock (a test clock in end-to-end tests): batches carry its time so browsers count down against it.
@@ -61,7 +62,8 @@ public sealed class LiveNotifier : BackgroundService
         _snapshots = snapshots;
         _city = city;
         _options = options.Value;
-        _batchJson = (JsonTypeInfo<DeltaBatch>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(DeltaBatch));
+        _deltaJson = (JsonTypeInfo<Delta>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(Delta));
+        _serializeDelta = delta => JsonSerializer.SerializeToUtf8Bytes(delta, _deltaJson);
         _metrics = metrics;
         _logger = logger;
     }
@@ -263,7 +265,7 @@ public sealed class LiveNotifier : BackgroundService
     private void Pump()
     {
         var heads = new Dictionary<ScopeLog, long>();
-        var groups = new Dictionary<string, List<(LiveConnection Connection, LiveConnection.Cursor[] Cursors)>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<(LiveConnection Connection, (LiveConnection.Cursor Cursor, long After)[] Reads)>>(StringComparer.Ordinal);
         var cursors = new List<LiveConnection.Cursor>();
         var key = new StringBuilder();
         foreach (var connection in _connections.Values)
@@ -278,15 +280,27 @@ public sealed class LiveNotifier : BackgroundService
             cursors.Sort(static (a, b) => string.CompareOrdinal(a.Log.Scope, b.Log.Scope));
             key.Clear();
             var behind = false;
-            foreach (var cursor in cursors)
+            var reads = new (LiveConnection.Cursor Cursor, long After)[cursors.Count];
+            for (var i = 0; i < cursors.Count; i++)
             {
+                var cursor = cursors[i];
                 if (!heads.TryGetValue(cursor.Log, out var head))
                 {
                     heads[cursor.Log] = head = cursor.Log.Sequence;
                 }
 
-                behind |= head > cursor.SentUpTo;
-                key.Append(cursor.Log.Scope).Append('@').Append(cursor.SentUpTo).Append('|');
+                var after = cursor.SentUpTo;
+                if (head - after > _options.MaxBacklogPerConnection)
+                {
+                    // Too far behind: drop the backlog, send the newest delta only; the client sees the gap.
+                    after = head - 1;
+                    _metrics.Gap();
+                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, cursor.Log.Scope);
+                }
+
+                reads[i] = (cursor, after);
+                behind |= head > after;
+                key.Append(cursor.Log.Scope).Append('@').Append(after).Append('|');
             }
 
             if (!behind)
@@ -300,17 +314,18 @@ public sealed class LiveNotifier : BackgroundService
                 groups[text] = members = [];
             }
 
-            members.Add((connection, cursors.ToArray()));
+            members.Add((connection, reads));
         }
 
         var sentAt = _time.GetUtcNow();
+        var frames = new List<byte[]>();
         foreach (var members in groups.Values)
         {
-            var frames = new List<Delta>();
+            frames.Clear();
             var complete = true;
-            foreach (var cursor in members[0].Cursors)
+            foreach (var (cursor, after) in members[0].Reads)
             {
-                complete &= cursor.Log.ReadRange(cursor.SentUpTo, heads[cursor.Log], frames);
+                complete &= cursor.Log.ReadRangeJson(after, heads[cursor.Log], _serializeDelta, frames);
             }
 
             if (!complete)
@@ -318,14 +333,14 @@ public sealed class LiveNotifier : BackgroundService
                 foreach (var (connection, _) in members)
                 {
                     _metrics.Gap();
-                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, string.Join(", ", members[0].Cursors.Select(c => c.Log.Scope)));
+                    LiveLog.ConnectionBehind(_logger, connection.ConnectionId, string.Join(", ", members[0].Reads.Select(r => r.Cursor.Log.Scope)));
                 }
             }
 
-            var payload = new PreserializedBatch(JsonSerializer.SerializeToUtf8Bytes(new DeltaBatch(frames, sentAt), _batchJson));
-            foreach (var (connection, connectionCursors) in members)
+            var payload = Batch(frames, sentAt);
+            foreach (var (connection, reads) in members)
             {
-                foreach (var cursor in connectionCursors)
+                foreach (var (cursor, _) in reads)
                 {
                     connection.Advance(cursor, heads[cursor.Log]);
                 }
@@ -335,6 +350,27 @@ public sealed class LiveNotifier : BackgroundService
 
             _metrics.Sent(members.Count, frames.Count);
         }
+    }
+
+    /// <summary>A <see cref="DeltaBatch"/>'s JSON, put together from the deltas' own JSON: no delta is serialized twice.</summary>
+    private static PreserializedBatch Batch(List<byte[]> frames, DateTimeOffset sentAt)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + frames.Sum(f => f.Length + 1));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("frames");
+            foreach (var frame in frames)
+            {
+                writer.WriteRawValue(frame, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("sentAt", sentAt);
+            writer.WriteEndObject();
+        }
+
+        return new PreserializedBatch(buffer.WrittenSpan.ToArray());
     }
 
     private async Task SendAsync(LiveConnection connection, PreserializedBatch payload)

@@ -16,6 +16,9 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
     private readonly long _start = firstAfter;
     private readonly Lock _lock = new();
     private readonly Delta[] _ring = new Delta[capacity];
+
+    // Each delta's JSON, written the first time a frame carries it: once per delta, however many connections get it.
+    private readonly byte[]?[] _json = new byte[capacity][];
     private long _sequence = firstAfter;
     private int _subscribers;
     private long _idleSince = Environment.TickCount64;
@@ -46,6 +49,7 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
         {
             _sequence++;
             _ring[_sequence % _ring.Length] = new Delta(Scope, _sequence, domainEvent);
+            _json[_sequence % _ring.Length] = null;
         }
     }
 
@@ -70,6 +74,24 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
     }
 
     public sealed record CachedSnapshot(long Sequence, Snapshot Snapshot, long ReadAt);
+
+    /// <summary>As <see cref="ReadRange"/>, but each delta's JSON (serialized once and kept with the delta).</summary>
+    public bool ReadRangeJson(long after, long upTo, Func<Delta, byte[]> serialize, List<byte[]> into)
+    {
+        lock (_lock)
+        {
+            upTo = Math.Min(upTo, _sequence);
+            var oldest = Math.Max(_start + 1, _sequence - _ring.Length + 1);
+            var complete = after + 1 >= oldest && after <= _sequence;
+            for (var s = Math.Max(after + 1, oldest); s <= upTo; s++)
+            {
+                var slot = s % _ring.Length;
+                into.Add(_json[slot] ??= serialize(_ring[slot]));
+            }
+
+            return complete;
+        }
+    }
 
     public void AddSubscriber() => Interlocked.Increment(ref _subscribers);
 
