@@ -30,7 +30,7 @@ byId('app').innerHTML = `
       <div class="panel recent"><h2>最新动态 / Live feed</h2><table class="list"><tbody id="recent" data-testid="recent-list"></tbody></table></div>
     </div>
     <div class="col">
-      <div class="panel grow"><h2>${t('overdueList')} <span class="msg" id="action-msg" data-testid="action-message"></span></h2><table class="list"><thead><tr><th>${t('ticket')}</th><th>${t('title')}</th><th>${t('remaining')}</th><th></th></tr></thead><tbody id="overdue" data-testid="overdue-list"></tbody></table></div>
+      <div class="panel grow scroll"><h2>${t('overdueList')} <span class="count" id="overdue-count" data-testid="overdue-count"></span> <span class="msg" id="action-msg" data-testid="action-message"></span></h2><table class="list"><thead><tr><th>${t('ticket')}</th><th>${t('title')}</th><th>${t('remaining')}</th><th></th></tr></thead><tbody id="overdue" data-testid="overdue-list"></tbody></table></div>
       <div class="panel"><h2>${t('league')}</h2><table class="list league"><thead><tr><th>#</th><th>${t('street')}</th><th>${t('open')}</th><th>${t('overdue')}</th><th>${t('onTime')}</th></tr></thead><tbody id="league" data-testid="league-table"></tbody></table></div>
     </div>
   </section>`;
@@ -188,7 +188,9 @@ function renderLists(): void {
         <td class="mono countdown" data-testid="countdown" data-deadline="${esc(b.deadline)}"></td></tr>`).join('');
   byId('breaching').innerHTML = breachRows || `<tr><td colspan="4" class="empty">${t('none')}</td></tr>`;
 
-  const overdue = open.filter(isOverdue).sort(byDeadline).slice(0, 14);
+  // Every overdue ticket (the panel scrolls), the freshest breach first: that is the one nobody has chased yet.
+  const overdue = open.filter(isOverdue).sort((a, b) => byDeadline(b, a)).slice(0, 300);
+  byId('overdue-count').textContent = String(overdue.length);
   byId('overdue').innerHTML = overdue.map((ticket) => `<tr data-testid="overdue-row" data-ticket-id="${esc(ticket.id)}">
       <td class="mono">${esc(ticket.id)}<div class="sub">${esc(gridName(ticket.gridCode))}</div></td>
       <td class="ellipsis" title="${esc(ticket.title)}">${esc(ticket.title)}<div class="sub">${esc(tv(ticket.status))}${ticket.supervision ? ` · ${esc(t('supervised'))}` : ''}</div></td>
@@ -286,6 +288,7 @@ async function refreshStreets(): Promise<void> {
   for (const district of districts) {
     try {
       const districtBoard = await api.get<AreaBoard>(`/api/boards/${district.code}`);
+      serverClock.observe(districtBoard.readAt);
       for (const street of districtBoard.children ?? []) streets.set(street.code, street);
     } catch (error) {
       console.warn('district board', district.code, error);
@@ -339,4 +342,4 @@ void (async () => {
   await refreshStreets();
 })();
 setInterval(() => void poll(), 3000);
-setInterval(() => void refreshStreets(), 15_000);
+setInterval(() => void refreshStreets(), 5_000);

@@ -4,7 +4,7 @@ import { serverClock } from '../live/serverClock';
 import type { TicketSummary } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
 import { echarts } from '../shared/charts';
-import { bindConnection, flash, mountHeader } from '../shared/chrome';
+import { bindConnection, flash, mountHeader, syncDomainClock } from '../shared/chrome';
 import { byId, esc, maskPhone } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { findGrid, loadTerritory, mapName, type Territory } from '../shared/territory';
@@ -245,6 +245,7 @@ setInterval(() => void loadCallbacks(), 15_000);
 // The created ticket is followed live (scope "ticket:{id}"): its status changes as the worker acts on it.
 const client = connectLive();
 bindConnection(client);
+syncDomainClock(() => '/api/boards/city', 15_000);
 let following: (() => void) | null = null;
 function follow(id: string): void {
   following?.();

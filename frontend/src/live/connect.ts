@@ -11,6 +11,7 @@ export function connectLive(url = '/hubs/live'): LiveClient {
     .build();
   const client = new LiveClient(hub as unknown as HubConnectionLike, {
     onServerTime: (time) => serverClock.observe(time),
+    onEventTime: (at) => serverClock.observeAtLeast(at),
     onError: (scope, error) => console.warn('live', scope ?? '(connection)', error),
   });
   client.start().catch(() => undefined);

@@ -53,6 +53,10 @@ class FakeHub implements HubConnectionLike {
     for (const callback of this.reconnecting) callback(new Error('network'));
   }
 
+  closeConnection(): void {
+    for (const callback of this.closed) callback(new Error('gave up'));
+  }
+
   restoreConnection(): void {
     for (const callback of this.reconnected) callback('new-id');
   }
@@ -241,5 +245,45 @@ describe('TicketIndex', () => {
     expect(index.get('a')!.revision).toBe(5);
     expect(index.upsert(ticket('a', 6, { isOpen: false, status: 'Closed' }))).toBe(true);
     expect(index.get('a')).toBeUndefined();
+  });
+});
+
+describe('LiveClient after a full disconnect', () => {
+  it('starts the connection again and resumes each scope from its last sequence', async () => {
+    const hub = new FakeHub();
+    hub.snapshots.set('city', snapshot('city', 40));
+    const client = new LiveClient(hub, { restartDelayMs: () => 0 });
+    const states: string[] = [];
+    client.subscribe('city', () => undefined);
+    await client.start();
+    await flush();
+    client.onStateChange((s) => states.push(s));
+    hub.push({ sentAt: '', frames: [delta('city', 41, ticket('a', 1))] });
+
+    hub.closeConnection();
+    await flush();
+    await flush();
+
+    expect(states).toEqual(['connected', 'disconnected', 'connecting', 'connected']);
+    expect(hub.calls.filter((c) => c.method === 'Resume').map((c) => c.args)).toEqual([['city', 41]]);
+    expect(hub.count('Subscribe')).toBe(1);
+  });
+});
+
+describe('LiveClient clock', () => {
+  it('reports the snapshot time and the latest event time of a batch, not the transport sentAt', async () => {
+    const hub = new FakeHub();
+    hub.snapshots.set('city', snapshot('city', 1));
+    const times: string[] = [];
+    const events: string[] = [];
+    const client = new LiveClient(hub, { onServerTime: (t) => times.push(t), onEventTime: (t) => events.push(t) });
+    client.subscribe('city', () => undefined);
+    await client.start();
+    await flush();
+    const late = { ...delta('city', 2, ticket('a', 1)), event: { ...delta('city', 2, ticket('a', 1)).event, at: '2026-12-09T00:00:00Z' } };
+    hub.push({ sentAt: '2000-01-01T00:00:00Z', frames: [delta('city', 3, ticket('b', 1)), late].sort((a, b) => a.sequence - b.sequence) });
+
+    expect(times).toEqual(['2026-12-06T02:00:00Z']);
+    expect(events).toEqual(['2026-12-09T00:00:00Z']);
   });
 });

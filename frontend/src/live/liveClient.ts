@@ -35,8 +35,10 @@ export interface LiveClientOptions {
   /** Called after a full disconnect to start again; the default retries with growing waits. */
   restartDelayMs?: (attempt: number) => number;
   onError?: (scope: string | null, error: unknown) => void;
-  /** Server minus client clock (ms), measured from snapshots' serverTime and batches' sentAt. */
+  /** The domain clock as of a snapshot (serverTime). */
   onServerTime?: (serverTime: string) => void;
+  /** The latest event time in a batch: the domain clock is at least there. */
+  onEventTime?: (at: string) => void;
 }
 
 interface ScopeEntry {
@@ -147,14 +149,16 @@ export class LiveClient {
 
   /** A coalesced batch: frames of many scopes, each scope's in order. */
   receive(batch: DeltaBatch): void {
-    if (batch.sentAt) this.options.onServerTime?.(batch.sentAt);
+    let latest = '';
     const byScope = new Map<string, Delta[]>();
     for (const frame of batch.frames ?? []) {
+      if (frame.event?.at && Date.parse(frame.event.at) > (Date.parse(latest) || 0)) latest = frame.event.at;
       const list = byScope.get(frame.scope);
       if (list) list.push(frame);
       else byScope.set(frame.scope, [frame]);
     }
 
+    if (latest) this.options.onEventTime?.(latest);
     for (const [scope, frames] of byScope) {
       this.applyDeltas(scope, frames);
     }

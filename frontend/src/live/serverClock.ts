@@ -11,6 +11,13 @@ export class ServerClock {
     if (!Number.isNaN(server)) this.offsetMs = server - receivedAt;
   }
 
+  /** A domain timestamp (an event's `at`) only ever moves the clock forward: the server cannot be behind its own events. */
+  observeAtLeast(serverTime: string | undefined | null, receivedAt: number = Date.now()): void {
+    if (!serverTime) return;
+    const server = Date.parse(serverTime);
+    if (!Number.isNaN(server) && server > receivedAt + this.offsetMs) this.offsetMs = server - receivedAt;
+  }
+
   now(): number {
     return Date.now() + this.offsetMs;
   }

@@ -42,3 +42,22 @@ export function flash(element: HTMLElement, text: string, ok: boolean): void {
   element.className = `flash ${ok ? 'ok' : 'err'}`;
   element.dataset.kind = ok ? 'ok' : 'error';
 }
+
+/**
+ * Keeps the domain clock honest between events: a REST read's readAt is the server's "now" (a test clock jumps;
+ * event times alone can lag behind it).
+ */
+export function syncDomainClock(url: () => string | null, intervalMs: number): void {
+  const read = async () => {
+    const target = url();
+    if (!target) return;
+    try {
+      const response = await fetch(target, { headers: { Accept: 'application/json' } });
+      if (response.ok) serverClock.observe(((await response.json()) as { readAt?: string }).readAt);
+    } catch {
+      // The connection badge already tells the story.
+    }
+  };
+  void read();
+  setInterval(() => void read(), intervalMs);
+}

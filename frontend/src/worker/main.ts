@@ -4,7 +4,7 @@ import { serverClock } from '../live/serverClock';
 import { InspectionIndex, TicketIndex } from '../live/ticketIndex';
 import { eventType, type InspectionSummary, type TicketSummary, type WorkerNotification, type WorkerView } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
-import { bindConnection, flash, mountHeader } from '../shared/chrome';
+import { bindConnection, flash, mountHeader, syncDomainClock } from '../shared/chrome';
 import { byId, esc } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { formatTime, refreshCountdowns, startCountdowns } from '../shared/time';
@@ -36,7 +36,9 @@ byId<HTMLFormElement>('picker').addEventListener('submit', (event) => {
   if (value) location.search = `?worker=${encodeURIComponent(value)}`;
 });
 
-const tasks = new TicketIndex((ticket) => ticket.isOpen && ticket.assigneeWorkerId === workerId);
+// My tasks are the tickets still waiting for me: once resolved they go to the callback desk.
+const doneStatuses = ['Resolved', 'CalledBack', 'Closed', 'Merged'];
+const tasks = new TicketIndex((ticket) => ticket.isOpen && ticket.assigneeWorkerId === workerId && !doneStatuses.includes(ticket.status));
 const patrols = new InspectionIndex((inspection) => inspection.workerId === workerId);
 let feed: WorkerNotification[] = [];
 let worker: WorkerView | null = null;
@@ -196,6 +198,7 @@ if (workerId) {
     if (state === 'disconnected') live = false;
   });
   startCountdowns();
+  syncDomainClock(() => (worker?.gridCode ? `/api/grids/${encodeURIComponent(worker.gridCode)}` : null), 10_000);
   void poll();
   setInterval(() => void poll(), 3000);
 } else {
