@@ -194,7 +194,8 @@ describe('a ticket from the console to the board and the worker, live', () => {
     await workerTask(first).locator('[data-testid="task-notes"]').fill('已清运，垃圾桶复位');
     await workerTask(first).locator('[data-testid="resolve-button"]').click();
     await board.locator(`[data-testid="recent-row"][data-ticket-id="${first}"][data-status="Resolved"]`).waitFor({ timeout: uiTimeout });
-    await workerView.locator(`[data-testid="task-card"][data-ticket-id="${first}"][data-status="Resolved"]`).waitFor({ timeout: uiTimeout });
+    // Resolved: off the worker's task list (it goes to the callback desk), still on the board until closed.
+    await workerTask(first).waitFor({ state: 'detached', timeout: uiTimeout });
     await expect.poll(() => byTestId(operatorConsole, 'created-ticket-status').getAttribute('data-status'), { timeout: uiTimeout }).toBe('Resolved');
   });
 
