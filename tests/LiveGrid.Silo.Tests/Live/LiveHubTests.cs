@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiveGrid.Grains.Tests.Support;
 using LiveGrid.Silo.Tests.Support;
 using LiveGrid.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -21,7 +22,7 @@ public sealed class LiveHubTests
         snapshot.GetProperty("sequence").GetInt64().Should().BePositive();
         snapshot.GetProperty("serverTime").GetDateTimeOffset().Should().Be(ApiSilo.Start);
         snapshot.GetProperty("board").GetProperty("code").GetString().Should().Be("city");
-        snapshot.GetProperty("grids").EnumerateArray().Select(g => g.GetProperty("code").GetString()).Should().Equal(ApiCity.Grids);
+        snapshot.GetProperty("grids").EnumerateArray().Select(g => g.GetProperty("code").GetString()).Should().Equal(TestCity.Grids);
         snapshot.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Should().Equal(ticket.Id());
         // Enums as strings, as the HTTP API writes them.
         snapshot.GetProperty("tickets")[0].GetProperty("status").GetString().Should().Be("Classified");
@@ -88,7 +89,7 @@ public sealed class LiveHubTests
         await using var gridClient = await LiveClient.ConnectAsync(silo);
         await using var workerClient = await LiveClient.ConnectAsync(silo);
         await using var ticketClient = await LiveClient.ConnectAsync(silo);
-        await gridClient.SubscribeAsync($"grid:{ApiCity.Grid1}");
+        await gridClient.SubscribeAsync($"grid:{TestCity.Grid1}");
         (await workerClient.SubscribeAsync("worker:w2a")).GetProperty("worker").GetProperty("workerId").GetString().Should().Be("w2a");
         (await ticketClient.SubscribeAsync($"ticket:{mine}")).GetProperty("ticket").GetProperty("summary").GetProperty("id").GetString().Should().Be(mine);
 
@@ -104,10 +105,10 @@ public sealed class LiveHubTests
         await ticketClient.WaitForAsync(d => d.TicketId == mine && d.TicketStatus == "Dispatched", "the ticket dispatched");
         await gridClient.WaitForAsync(d => d.Type == "gridChanged", "grid 1's board report");
 
-        gridClient.Deltas.Should().OnlyContain(d => d.Scope == $"grid:{ApiCity.Grid1}");
+        gridClient.Deltas.Should().OnlyContain(d => d.Scope == $"grid:{TestCity.Grid1}");
         gridClient.Deltas.Where(d => d.TicketId is not null).Should().OnlyContain(d => d.TicketId == inGrid1);
         gridClient.Deltas.Where(d => d.Type == "gridChanged").Should().NotBeEmpty()
-            .And.OnlyContain(d => d.Event.GetProperty("report").GetProperty("code").GetString() == ApiCity.Grid1);
+            .And.OnlyContain(d => d.Event.GetProperty("report").GetProperty("code").GetString() == TestCity.Grid1);
         gridClient.Deltas.Should().NotContain(d => d.Type == "areaChanged");
 
         workerClient.Deltas.Where(d => d.TicketId is not null).Should().OnlyContain(d => d.TicketId == inGrid2);
@@ -180,6 +181,6 @@ public sealed class LiveHubTests
 
         (await subscribe.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain(message);
         // The connection survives a refused scope.
-        (await client.SubscribeAsync($"area:{ApiCity.Street}")).GetProperty("grids").GetArrayLength().Should().Be(4);
+        (await client.SubscribeAsync($"area:{TestCity.Street}")).GetProperty("grids").GetArrayLength().Should().Be(4);
     }
 }
