@@ -25,7 +25,14 @@ cleanup() {
 trap cleanup EXIT
 
 # --- front end (only once frontend/package.json exists) ---------------------------------------
+# Its end-to-end tests (frontend/e2e) build and publish the silo themselves and drive Debian's Chromium.
 if [[ -f frontend/package.json ]]; then
+  if [[ -d frontend/e2e && ! -x /usr/bin/chromium ]]; then
+    say "front end: installing Chromium (and CJK fonts) for the end-to-end tests"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; } </dev/null >&2; then
+      say "front end: could not install Chromium; the end-to-end tests will fail"
+    fi
+  fi
   say "front end: installing npm packages"
   if ! (
     cd frontend
@@ -34,14 +41,13 @@ if [[ -f frontend/package.json ]]; then
     say "front end: npm install failed"
     status=1
   elif (cd frontend && node -e 'process.exit(require("./package.json").scripts?.test ? 0 : 1)'); then
-    say "front end: running tests"
+    say "front end: running tests (unit, then end to end)"
     set +e
     (cd frontend && CI=true NO_COLOR=1 FORCE_COLOR=0 npm test --silent) </dev/null 2>&1 | tee "$work/frontend-test.log"
     frontend_rc=${PIPESTATUS[0]}
     set -e
-    # Vitest's summary line: "Tests  2 failed | 40 passed | 1 skipped (43)".
-    summary="$(grep -E '^[[:space:]]*Tests[[:space:]]' "$work/frontend-test.log" | tail -n 1 || true)"
-    count() { grep -oE "[0-9]+ $1" <<<"$summary" | grep -oE '[0-9]+' || echo 0; }
+    # One Vitest summary line per run (unit, end to end): "Tests  2 failed | 40 passed | 1 skipped (43)". All are summed.
+    count() { { grep -E '^[[:space:]]*Tests[[:space:]]' "$work/frontend-test.log" || true; } | { grep -oE "[0-9]+ $1" || true; } | awk '{ n += $1 } END { print n + 0 }'; }
     fe_passed="$(count passed)"
     fe_failed="$(count failed)"
     fe_skipped="$(count skipped)"

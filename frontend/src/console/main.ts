@@ -72,7 +72,10 @@ phone.addEventListener('blur', () => {
   phone.value = maskPhone(raw);
 });
 phone.addEventListener('focus', () => {
-  if (phone.dataset.raw) phone.value = phone.dataset.raw;
+  if (!phone.dataset.raw || !phone.value.includes('*')) return;
+  // Unmasked and selected: typing replaces the number instead of appending to it (the restored value drops the selection).
+  phone.value = phone.dataset.raw;
+  phone.select();
 });
 const phoneValue = () => (phone.value.includes('*') ? phone.dataset.raw ?? '' : phone.value.trim());
 

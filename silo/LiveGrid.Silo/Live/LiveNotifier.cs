@@ -22,6 +22,7 @@ namespace LiveGrid.Silo.Live;
 /// <remarks>
 /// The pump runs on real time (<see cref="TimeProvider.System"/>), not the host's clock: it paces the transport, it
 /// decides nothing in the domain, and a test clock that stands still must not stop deltas from being delivered.
+/// A batch's sentAt is the host's clock, though: clients take it as the server's "now" for their countdowns.
 /// </remarks>
 public sealed class LiveNotifier : BackgroundService
 {
@@ -40,6 +41,8 @@ public sealed class LiveNotifier : BackgroundService
     private readonly Func<Delta, byte[]> _serializeDelta;
     private readonly LiveMetrics _metrics;
     private readonly ILogger<LiveNotifier> _logger;
+    // The host's clock (a test clock in end-to-end tests): batches carry its time so browsers count down against it.
+    private readonly TimeProvider _time;
     private DomainEventSubscription? _subscription;
 
     public LiveNotifier(
@@ -50,8 +53,10 @@ public sealed class LiveNotifier : BackgroundService
         IOptions<LiveOptions> options,
         IOptions<JsonHubProtocolOptions> json,
         LiveMetrics metrics,
+        TimeProvider time,
         ILogger<LiveNotifier> logger)
     {
+        _time = time;
         _stream = stream;
         _hub = hub;
         _snapshots = snapshots;
@@ -312,7 +317,7 @@ public sealed class LiveNotifier : BackgroundService
             members.Add((connection, reads));
         }
 
-        var sentAt = TimeProvider.System.GetUtcNow();
+        var sentAt = _time.GetUtcNow();
         var frames = new List<byte[]>();
         foreach (var members in groups.Values)
         {
