@@ -17,6 +17,11 @@ public sealed class TicketSupervisionTests
         await using var desk = await TicketDesk.OpenAsync(ShanghaiTime.At("2026-03-09 10:00"));
         var id = (await desk.ReceiveAsync()).Summary.Id;
         await desk.DoAsync(id, new Dispatch(People.Dispatcher, default, ""));
+        foreach (var (at, bucket) in new[] { ("2026-03-09 12:00", LiveGrid.Grains.Sla.AgingBucket.From50To75), ("2026-03-09 14:30", LiveGrid.Grains.Sla.AgingBucket.From75To100) })
+        {
+            desk.Time.AdvanceTo(ShanghaiTime.At(at));
+            await desk.WaitForEventAsync<TicketAgingChanged>(id, e => e.Bucket == bucket);
+        }
 
         var steps = new (string At, SupervisionLevel Level, TerritoryLevel To)[]
         {
