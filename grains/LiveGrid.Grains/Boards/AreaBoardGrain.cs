@@ -196,7 +196,8 @@ public sealed class AreaBoardGrain : Grain, IAreaBoardGrain
 
     private void MarkChanged()
     {
-        _reportTimer ??= RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_city.Policies.BoardReportDelay, Timeout.InfiniteTimeSpan));
+        // Interleaving: while the report waits on the parent, calls from tickets (or children) are not held up behind it.
+        _reportTimer ??= RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_city.Policies.BoardReportDelay, Timeout.InfiniteTimeSpan, Interleave: true));
     }
 
     private async Task Flush(CancellationToken cancellationToken)

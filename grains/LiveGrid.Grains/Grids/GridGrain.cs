@@ -248,7 +248,8 @@ public sealed class GridGrain : Grain, IGridGrain
     private void MarkChanged()
     {
         _changes++;
-        _reportTimer ??= RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_city.Policies.BoardReportDelay, Timeout.InfiniteTimeSpan));
+        // Interleaving: while the report waits on the parent, calls from tickets (or children) are not held up behind it.
+        _reportTimer ??= RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_city.Policies.BoardReportDelay, Timeout.InfiniteTimeSpan, Interleave: true));
     }
 
     private async Task Flush(CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class GridDayAndHotspotTests
         // Nothing calls the grid: only its midnight timer can arm a report.
         await silo.Time.WaitForTimerDueByAsync(midnight + delay).WaitAsync(Eventually.Timeout);
         silo.Time.Advance(delay);
-        var rolledOver = await ReadUntilAsync(subscription, e => e is GridChanged { Report.Counters.Day: var day } && day == ShanghaiTime.Day("2026-03-10"));
+        var rolledOver = await ReadUntilAsync(subscription, e => e is GridChanged { Report: { Code: TestCity.Grid1, Counters.Day: var day } } && day == ShanghaiTime.Day("2026-03-10"));
 
         var counters = ((GridChanged)rolledOver).Report.Counters;
         counters.ReceivedToday.Should().Be(0, "the ticket came in yesterday");
