@@ -11,6 +11,8 @@ namespace LiveGrid.Grains.Demo;
 /// Loads the demo city into a running silo: the territory through the territory grain, then about a week of ticket
 /// history ending now, each ticket received with its dated actions in one call (<see cref="ITicketGrain.ReceiveHistory"/>),
 /// many tickets at once. Numbers come from the day's <see cref="ITicketNumberGrain"/> in order of intake.
+/// The <c>city</c> passed in must be the silo's own city model: the territory grain swaps its territory, and the history
+/// is planned with its routing (who handles what). Measured on SQLite on 2 cores: 700 tickets in 2-3.5 s, 2,800 in 5 s.
 /// </summary>
 public static class DemoCityLoader
 {

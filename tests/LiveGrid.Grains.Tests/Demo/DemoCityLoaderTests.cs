@@ -15,6 +15,7 @@ namespace LiveGrid.Grains.Tests.Demo;
 /// The demo load on a SQLite file store: a week of tickets in a realistic mix, then a restart in which the catalog
 /// loader finds them again (recent days in full, older days for their open tickets).
 /// </summary>
+[Collection(nameof(HeavyLoadCollection))]
 public sealed class DemoCityLoaderTests(ITestOutputHelper output)
 {
     // Friday 27 November 2026, 10:00 in Beijing.
