@@ -36,7 +36,7 @@ ensure_installed() {
   if [[ -x "$bin" && "$(installed_version)" == "$version" ]]; then
     return
   fi
-  command -v npm >/dev/null || { say "npm is needed to install Azurite (apt-get install -y nodejs npm)"; exit 1; }
+  "$(dirname "${BASH_SOURCE[0]}")/ensure-node.sh"
   say "installing azurite@$version into $tools"
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error --no-save "azurite@$version" >&2 </dev/null

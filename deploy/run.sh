@@ -18,6 +18,7 @@ fi
 
 # The front end, once there is one, is built before the silo so the silo publishes its files.
 if [[ -f frontend/package.json ]]; then
+  "$root/deploy/ensure-node.sh"
   say "building the front end"
   (
     cd frontend

@@ -33,6 +33,7 @@ if [[ -f frontend/package.json ]]; then
       say "front end: could not install Chromium; the end-to-end tests will fail"
     fi
   fi
+  "$root/deploy/ensure-node.sh"
   say "front end: installing npm packages"
   if ! (
     cd frontend
