@@ -1,0 +1,12 @@
+namespace LiveGrid.Silo.Reports;
+
+/// <summary>Registers the report service, its options (LiveGrid:Reports) and the scheduler.</summary>
+public static class ReportHostingExtensions
+{
+    public static WebApplicationBuilder AddLiveGridReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReportOptions>().Bind(builder.Configuration.GetSection(ReportOptions.Section));
+        builder.Services.AddSingleton<ReportService>();
+        return builder;
+    }
+}
