@@ -7,6 +7,7 @@ public static class ReportHostingExtensions
     {
         builder.Services.AddOptions<ReportOptions>().Bind(builder.Configuration.GetSection(ReportOptions.Section));
         builder.Services.AddSingleton<ReportService>();
+        builder.Services.AddSingleton<LiveGrid.Grains.Reports.IReportGenerator>(sp => sp.GetRequiredService<ReportService>());
         return builder;
     }
 }

@@ -1,7 +1,7 @@
 using LiveGrid.Blobs;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Kpis;
-using LiveGrid.Grains.Territory;
+using LiveGrid.Grains.Reports;
 using LiveGrid.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace LiveGrid.Silo.Reports;
 /// "{kind}/{period}.csv" and ".html". Names are create-only: a report, once made, is never rewritten, so a second
 /// generation of the same period (a retried schedule, a second POST) finds it and returns it unchanged.
 /// </summary>
-public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobStore blobs, TimeProvider time, IOptions<ReportOptions> options)
+public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobStore blobs, TimeProvider time, IOptions<ReportOptions> options) : IReportGenerator
 {
     public const string Container = "reports";
 
@@ -21,6 +21,29 @@ public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobSto
     public static string BlobName(ReportPeriod period, string format) => $"{period.Kind.ToString().ToLowerInvariant()}/{period.Name}.{format}";
 
     public static string ContentType(string format) => format == "csv" ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";
+
+    public TimeOnly DailyAt => options.Value.DailyAt;
+
+    /// <summary>The kinds due on a local day: daily every day, weekly on Monday, monthly on the 1st, quarterly on a quarter's first day.</summary>
+    public static IReadOnlyList<ReportKind> DueOn(DateOnly localDate) =>
+    [
+        ReportKind.Daily,
+        .. localDate.DayOfWeek == DayOfWeek.Monday ? [ReportKind.Weekly] : Array.Empty<ReportKind>(),
+        .. localDate.Day == 1 ? [ReportKind.Monthly] : Array.Empty<ReportKind>(),
+        .. localDate.Day == 1 && localDate.Month % 3 == 1 ? [ReportKind.Quarterly] : Array.Empty<ReportKind>(),
+    ];
+
+    public async Task<IReadOnlyList<string>> GenerateDueAsync(DateOnly localDate, CancellationToken cancellationToken = default)
+    {
+        var names = new List<string>();
+        foreach (var kind in DueOn(localDate))
+        {
+            var (stored, _) = await GenerateAsync(ReportPeriod.LastBefore(kind, localDate), cancellationToken);
+            names.AddRange(stored.Select(b => b.Name));
+        }
+
+        return names;
+    }
 
     /// <summary>The city's local date now.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), city.TimeZone).DateTime);
