@@ -1,5 +1,6 @@
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
+using LiveGrid.Silo.Reports;
 using LiveGrid.Silo.Testing;
 
 namespace LiveGrid.Silo;
@@ -32,6 +33,7 @@ public static class LiveGridHost
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
+        builder.AddLiveGridReports();
 
         var app = builder.Build();
 
@@ -52,6 +54,7 @@ public static class LiveGridHost
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
         app.MapKpiEndpoints();
+        app.MapReportEndpoints();
         app.MapLiveHub();
         app.MapTestClockIfEnabled(app.Configuration);
 

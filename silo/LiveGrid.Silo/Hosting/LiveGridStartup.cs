@@ -4,9 +4,12 @@ using LiveGrid.Grains.Catalog;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Demo;
 using LiveGrid.Grains.Inspections;
+using LiveGrid.Grains.Reports;
 using LiveGrid.Grains.Territory;
 using LiveGrid.Runtime;
 using LiveGrid.Silo.Configuration;
+using LiveGrid.Silo.Reports;
+using Microsoft.Extensions.Options;
 
 namespace LiveGrid.Silo.Hosting;
 
@@ -22,6 +25,7 @@ public sealed class LiveGridStartup(
     ITicketCatalog catalog,
     TimeProvider time,
     StartupOptions options,
+    IOptions<ReportOptions> reports,
     ILogger<LiveGridStartup> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(1);
@@ -86,6 +90,11 @@ public sealed class LiveGridStartup(
 
         // Idempotent: arms the daily reminder and schedules today's patrols if that has not happened yet.
         await grains.GetGrain<IPatrolSchedulerGrain>("city").Start().WaitAsync(cancellationToken);
+        if (reports.Value.Scheduled)
+        {
+            // Idempotent: arms the daily reports reminder (日报, and on their days 周报, 月度通报, 季度考核).
+            await grains.GetGrain<IReportSchedulerGrain>("city").Start().WaitAsync(cancellationToken);
+        }
 
         var board = await grains.GetGrain<IAreaBoardGrain>(IAreaBoardGrain.CityKey).GetBoard().WaitAsync(cancellationToken);
         StartupLog.BoardsWarm(logger, board.Counters.Open, board.Children.Count);

@@ -54,6 +54,8 @@ internal sealed class ApiSilo : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["LiveGrid:Storage:Provider"] = "Memory",
                 ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false",
+                // Scheduled reports read every ticket of a period; only the tests of them turn them on.
+                ["LiveGrid:Reports:Scheduled"] = "false",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
