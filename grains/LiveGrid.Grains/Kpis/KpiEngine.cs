@@ -236,8 +236,16 @@ public static class KpiEngine
             .Select(x => LevelOf(x.Ticket.Trail.Last(e => e.Action == TicketActionKind.Resolve && period.Contains(e.At))))
             .ToList();
         return [.. Enum.GetValues<ResolutionLevel>().Select(level => new KpiRate(
-            $"resolvedAt{level}", $"resolved at {level} level / resolved", levels.Count(l => l == level), levels.Count))];
+            $"resolvedAt{level}", $"{LevelName(level)}办结占比 = resolved at {level} level / resolved", levels.Count(l => l == level), levels.Count))];
     }
+
+    private static string LevelName(ResolutionLevel level) => level switch
+    {
+        ResolutionLevel.Grid => "网格",
+        ResolutionLevel.Community => "社区",
+        ResolutionLevel.Street => "街道",
+        _ => "区级",
+    };
 
     /// <summary>The board's today tiles by the board's definitions (<see cref="KpiBoardFigures"/>), merged tickets included.</summary>
     public static KpiBoardFigures Board(KpiPeriod period, IReadOnlyList<KpiTicket> tickets)

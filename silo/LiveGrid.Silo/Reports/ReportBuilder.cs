@@ -75,7 +75,7 @@ public static class ReportBuilder
         html.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"meta\">统计期间：")
             .Append(E($"{content.Period.From:yyyy-MM-dd} 至 {content.Period.To.AddDays(-1):yyyy-MM-dd}"))
             .Append("　范围：").Append(E(content.City.Scope)).Append("　受理件数：").Append(Integer(content.City.Tickets))
-            .Append("　生成时间：").Append(E(content.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))).Append("</p>\n");
+            .Append("　生成时间：").Append(E(content.CreatedAt.ToString("yyyy-MM-dd HH:mm (UTCzzz)", CultureInfo.InvariantCulture))).Append("</p>\n");
         html.Append("<h2>主要指标</h2>\n<table>\n<tr><th>指标</th><th>公式</th><th>分子</th><th>分母</th><th>比率</th></tr>\n");
         foreach (var (rate, name, formula) in Measures(content.City))
         {

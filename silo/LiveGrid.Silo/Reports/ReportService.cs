@@ -82,7 +82,8 @@ public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobSto
                 break;
         }
 
-        return new ReportContent(period, city.Territory.CityName, report, rankings, time.GetUtcNow());
+        // Shown to people: the generation time in the city's own time zone.
+        return new ReportContent(period, city.Territory.CityName, report, rankings, TimeZoneInfo.ConvertTime(time.GetUtcNow(), city.TimeZone));
     }
 
     /// <summary>考核: at or above the passing on-time rate, full points; one point (configurable) off per percentage point below; never below 0. No due work scores full.</summary>
