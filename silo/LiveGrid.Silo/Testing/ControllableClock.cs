@@ -18,11 +18,14 @@ public sealed class ControllableClock : TimeProvider
 
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(5);
 
+    private const int QuickLooks = 64;
+
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _advancing = new(1, 1);
     private readonly List<Timer> _armed = [];
     private DateTimeOffset _utcNow;
     private long _armSequence;
+    private int _callbacksRunning;
 
     public ControllableClock(DateTimeOffset start, TimeZoneInfo localTimeZone)
     {
@@ -147,25 +150,51 @@ public sealed class ControllableClock : TimeProvider
             }
 
             // On the thread pool, as a system timer would: a callback that blocks must not stop the clock.
-            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Callback(t.State), next, preferLocal: false);
+            Interlocked.Increment(ref _callbacksRunning);
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static work =>
+                {
+                    try
+                    {
+                        work.Timer.Callback(work.Timer.State);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref work.Clock._callbacksRunning);
+                    }
+                },
+                (Timer: next, Clock: this),
+                preferLocal: false);
         }
     }
 
-    private static async Task SettleAsync(GrainRuntime runtime, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until every fired callback has returned (the runtime's own timer callback hands due work to the grains
+    /// before it returns) and the runtime is quiescent. Looks again after a yield first: a long advance takes thousands
+    /// of steps, and a poll tick for each would make a day's advance take seconds.
+    /// </summary>
+    private async Task SettleAsync(GrainRuntime runtime, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        // A fired timer's callback is queued, not yet running: give it one poll before trusting "quiescent".
-        await Task.Delay(SettlePoll, cancellationToken);
-        while (!runtime.IsQuiescent)
+        for (var look = 0; !IsSettled(runtime); look++)
         {
             if (Stopwatch.GetElapsedTime(started) > SettleTimeout)
             {
                 throw new TimeoutException($"The grain runtime did not become quiescent within {SettleTimeout.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(SettlePoll, cancellationToken);
+            if (look < QuickLooks)
+            {
+                await Task.Yield();
+            }
+            else
+            {
+                await Task.Delay(SettlePoll, cancellationToken);
+            }
         }
     }
+
+    private bool IsSettled(GrainRuntime runtime) => Volatile.Read(ref _callbacksRunning) == 0 && runtime.IsQuiescent;
 
     private sealed class Timer(ControllableClock owner, TimerCallback callback, object? state) : ITimer
     {
