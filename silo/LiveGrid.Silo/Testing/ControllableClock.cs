@@ -149,22 +149,7 @@ public sealed class ControllableClock : TimeProvider
                 }
             }
 
-            // On the thread pool, as a system timer would: a callback that blocks must not stop the clock.
-            Interlocked.Increment(ref _callbacksRunning);
-            ThreadPool.UnsafeQueueUserWorkItem(
-                static work =>
-                {
-                    try
-                    {
-                        work.Timer.Callback(work.Timer.State);
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref work.Clock._callbacksRunning);
-                    }
-                },
-                (Timer: next, Clock: this),
-                preferLocal: false);
+            QueueCallback(next);
         }
     }
 
@@ -192,6 +177,29 @@ public sealed class ControllableClock : TimeProvider
                 await Task.Delay(SettlePoll, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs a due timer's callback on the thread pool, as a system timer would (a callback that blocks must not stop the
+    /// clock), counted until it returns so settling waits for it.
+    /// </summary>
+    private void QueueCallback(Timer timer)
+    {
+        Interlocked.Increment(ref _callbacksRunning);
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static work =>
+            {
+                try
+                {
+                    work.Timer.Callback(work.Timer.State);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref work.Clock._callbacksRunning);
+                }
+            },
+            (Timer: timer, Clock: this),
+            preferLocal: false);
     }
 
     private bool IsSettled(GrainRuntime runtime) => Volatile.Read(ref _callbacksRunning) == 0 && runtime.IsQuiescent;
@@ -245,7 +253,7 @@ public sealed class ControllableClock : TimeProvider
 
             if (fireNow)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static t => t.Callback(t.State), this, preferLocal: false);
+                owner.QueueCallback(this);
             }
 
             return true;
