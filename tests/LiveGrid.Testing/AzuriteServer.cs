@@ -88,15 +88,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
 
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
+            await OwnedProcess.KillAsync(_process).ConfigureAwait(false);
         }
         finally
         {

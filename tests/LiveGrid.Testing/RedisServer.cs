@@ -149,16 +149,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
+            await OwnedProcess.KillAsync(_process).ConfigureAwait(false);
         }
         finally
         {

@@ -64,15 +64,7 @@ internal sealed class DisposableRedis : IAsyncDisposable
     }
 
     /// <summary>Kills the server outright, as a crash or a lost host would, and waits until it is gone.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-        }
-
-        await _process.WaitForExitAsync().WaitAsync(Eventually.Timeout);
-    }
+    public Task KillAsync() => OwnedProcess.KillAsync(_process);
 
     public async ValueTask DisposeAsync()
     {
