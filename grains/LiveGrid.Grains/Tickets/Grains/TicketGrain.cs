@@ -64,20 +64,19 @@ public sealed class TicketGrain(
 
     private string Stream => DomainEvent.StreamOf("ticket", Id);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart the in-memory catalog may not know this ticket yet; it keeps the higher revision anyway.
         if (S.Ticket is not null)
         {
             catalog.Upsert(Summary());
+            await EnsureReminderAsync();
         }
 
         if (S.Outbox.Count > 0)
         {
             EnsureRetryTimer(TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -327,7 +326,15 @@ public sealed class TicketGrain(
         }
 
         S.Evidence.Add(photo with { At = Now() });
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await ForgetUnsavedChangeAsync();
+            throw;
+        }
         return new EvidenceAttachResult { Attached = true, Status = status, Evidence = [.. S.Evidence] };
     }
 
@@ -506,6 +513,29 @@ public sealed class TicketGrain(
         _reminderDue = next;
     }
 
+    /// <summary>
+    /// A change can be stored while its reminder is not (the store failed, or the host died, between the two writes):
+    /// arm it again when the ticket is activated, so its deadlines and supervision steps still come. Best effort: a
+    /// store that is down now leaves it to the next change, which arms the reminder anyway.
+    /// </summary>
+    private async Task EnsureReminderAsync()
+    {
+        var now = Now();
+        if (NextDue(now) is null || await GetReminder(ReminderName) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ArmReminderAsync(now);
+        }
+        catch (Exception)
+        {
+            _reminderKnown = false;
+        }
+    }
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 
@@ -554,8 +584,7 @@ public sealed class TicketGrain(
         }
         catch
         {
-            // Nothing was stored: forget the change in memory too, so the grain stays what the store says.
-            await state.ReadStateAsync();
+            await ForgetUnsavedChangeAsync();
             throw;
         }
 
@@ -570,6 +599,27 @@ public sealed class TicketGrain(
 
         catalog.Upsert(summary);
         await DeliverOutboxAsync();
+    }
+
+    /// <summary>
+    /// A write failed, so the caller hears of a failure: the change must not stay in memory either, or a later write
+    /// would store what was never acknowledged. The grain becomes what the store says; when the store cannot be read
+    /// either (it is down), the activation forgets its state and is dropped, so the next call reads the ticket afresh.
+    /// </summary>
+    private async Task ForgetUnsavedChangeAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception)
+        {
+            // No ticket in memory: neither the retry timer nor deactivation writes anything before the fresh read.
+            state.State = new TicketGrainState();
+            _outboxChanged = false;
+            _reminderKnown = false;
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>Adds a report; a newer summary for the same grid or worker replaces the older one still waiting.</summary>
