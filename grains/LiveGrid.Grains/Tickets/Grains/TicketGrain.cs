@@ -514,21 +514,24 @@ public sealed class TicketGrain(
     }
 
     /// <summary>
-    /// A change can be stored while its reminder is not (the store failed, or the host died, between the two writes):
-    /// arm it again when the ticket is activated, so its deadlines and supervision steps still come. Best effort: a
-    /// store that is down now leaves it to the next change, which arms the reminder anyway.
+    /// A change can be stored while its reminder is not (the store failed, or the host died, between the two writes),
+    /// leaving no reminder or one armed for an earlier clock. So an activation arms the reminder for the stored state,
+    /// whatever is registered: the deadlines and supervision steps then come on time. Something already due fires at
+    /// once. Best effort: a store that is down now leaves it to the next change, which arms the reminder anyway.
     /// </summary>
     private async Task EnsureReminderAsync()
     {
         var now = Now();
-        if (NextDue(now) is null || await GetReminder(ReminderName) is not null)
+        if (NextDue(now) is not { } due)
         {
             return;
         }
 
         try
         {
-            await ArmReminderAsync(now);
+            await RegisterOrUpdateReminder(ReminderName, due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            _reminderKnown = true;
+            _reminderDue = due;
         }
         catch (Exception)
         {
