@@ -12,10 +12,15 @@ public static class TicketAccess
     /// <summary>Roles that read every ticket, board and worker (the administrator holds them all).</summary>
     public static readonly string[] CityReaders = [LiveGridRoles.CommandCenter, LiveGridRoles.Operator, LiveGridRoles.Assessor];
 
+    /// <summary>Everything in a grid worker's grid is theirs to see, whoever handles it.</summary>
     public static bool CanRead(LiveGridUser user, TicketSummary ticket, CityTerritory territory) =>
-        user.IsAny(CityReaders) || IsTheirs(user, ticket, territory);
+        user.IsAny(CityReaders) || IsTheirs(user, ticket, territory)
+        || (GridOf(user, territory) is { } grid && string.Equals(ticket.GridCode, grid, StringComparison.Ordinal));
 
-    /// <summary>Accept, arrive, resolve, return, ask for an extension, add evidence: the ticket's own worker or unit.</summary>
+    /// <summary>
+    /// Accept, arrive, resolve, return, ask for an extension, add evidence: the ticket's own unit handler, or the grid
+    /// worker it is assigned to or whose grid it was dispatched to (not a department's ticket that lies in their grid).
+    /// </summary>
     public static bool CanHandle(LiveGridUser user, TicketSummary ticket, CityTerritory territory) =>
         user.IsAdministrator || IsTheirs(user, ticket, territory);
 
@@ -43,7 +48,6 @@ public static class TicketAccess
             return true;
         }
 
-        return GridOf(user, territory) is { } grid
-            && (string.Equals(ticket.GridCode, grid, StringComparison.Ordinal) || string.Equals(ticket.LeadUnitId, GridUnit(grid), StringComparison.Ordinal));
+        return GridOf(user, territory) is { } grid && string.Equals(ticket.LeadUnitId, GridUnit(grid), StringComparison.Ordinal);
     }
 }
