@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveGrid.Runtime.State;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using StackExchange.Redis;
@@ -52,6 +53,10 @@ public sealed class StorageUnavailableExceptionHandler(IProblemDetailsService pr
             switch (current)
             {
                 case RedisConnectionException or RedisTimeoutException or TimeoutException:
+                    return current;
+                // A write whose answer was lost in an outage was applied after all: the grain's state was stale, the
+                // runtime has dropped the activation, and the same request succeeds when sent again.
+                case InconsistentStateException:
                     return current;
                 case SqliteException sqlite when UnavailableSqliteCodes.Contains(sqlite.SqliteErrorCode):
                     return current;

@@ -135,6 +135,8 @@ internal sealed class FaultSilo : IAsyncDisposable
             $"--LiveGrid:Testing:ClockStart={ClockStart.ToString("O", CultureInfo.InvariantCulture)}",
             "--LiveGrid:Startup:LoadDemoCityWhenEmpty=false",
             "--LiveGrid:Reports:Scheduled=false",
+            // The load is one signed-in user taking in tickets as fast as it can: not what the intake limit is for.
+            "--LiveGrid:RateLimits:Intake:PermitLimit=1000000",
             "--Logging:LogLevel:Default=Warning",
             // Idle collection is not what is measured; looking for idle grains every test-clock minute slows moving the clock by days.
             "--LiveGrid:Runtime:CollectionQuantum=01:00:00",
