@@ -29,7 +29,7 @@ internal static class FaultFigures
         var text = new StringBuilder();
         var unhealthy = report.HealthDuringOutage.Count(h => h.Status == 503);
         text.AppendLine(Invariant($"Redis outage: {report.Lanes} lanes, Redis killed and started again on its append-only file after {report.Down.TotalSeconds:0.0} s"));
-        text.AppendLine(Invariant($"  actions sent while down: {report.DuringOutage.Count}; 503: {report.Refused503} (with Retry-After: {report.WithRetryAfter}, problem+json: {report.AsProblemJson}); other answers or none: {report.Unexpected.Count}"));
+        text.AppendLine(Invariant($"  actions sent while down: {report.DuringOutage.Count}; 503: {report.Refused503} (with Retry-After: {report.WithRetryAfter}, problem+json: {report.AsProblemJson}); 409 to a retry of an action applied though its answer was lost: {report.RetriedAlreadyApplied}; other answers or none: {report.Unexpected.Count}"));
         text.AppendLine(Invariant($"  time to the 503: p50 {Ms(report.RefusalPercentile(0.5))}, p99 {Ms(report.RefusalPercentile(0.99))}, max {Ms(report.SlowestRefusal)}"));
         text.AppendLine(Invariant($"  /healthz while down: {unhealthy}/{report.HealthDuringOutage.Count} answered 503 (slowest {Ms(report.HealthDuringOutage.Select(h => h.Elapsed).DefaultIfEmpty().Max())})"));
         text.AppendLine(Invariant($"  recovery without restart: first action acknowledged {Seconds(report.RecoveredAfter)} after Redis was back; /healthz 200 after {Seconds(report.HealthyAfter)}"));

@@ -8,6 +8,7 @@ namespace LiveGrid.Silo.Tests.Faults;
 /// the restart every acknowledged action is there, nothing is half applied, and the open tickets' SLA timers fire.
 /// The long form, with figures: <c>dotnet run -c Release --project tests/bench/LiveGrid.Bench.Faults -- kill</c>.
 /// </summary>
+[Collection(FaultDrillCollection.Name)]
 public sealed class KillDuringLoadTests(ITestOutputHelper output)
 {
     private const int Lanes = 8;

@@ -24,8 +24,14 @@ internal sealed record OutageReport(
 
     public int AsProblemJson => DuringOutage.Count(a => a.Status == 503 && a.MediaType == "application/problem+json");
 
-    /// <summary>Answers during the outage that were neither 503 nor a success, e.g. a 500; and requests that got no answer.</summary>
-    public IReadOnlyList<ActionAttempt> Unexpected => [.. DuringOutage.Where(a => a.Status is not 503 && !a.Acknowledged)];
+    /// <summary>
+    /// 409s while down: an action sent again after a 503 whose first attempt reached Redis all the same (its answer was
+    /// lost); expectedVersion makes the retry a conflict instead of a second application. Correct, and counted apart.
+    /// </summary>
+    public int RetriedAlreadyApplied => DuringOutage.Count(a => a.Status == 409);
+
+    /// <summary>Answers during the outage that were neither 503, such a 409 nor a success, e.g. a 500; and requests that got no answer.</summary>
+    public IReadOnlyList<ActionAttempt> Unexpected => [.. DuringOutage.Where(a => a.Status is not (503 or 409) && !a.Acknowledged)];
 
     public TimeSpan SlowestRefusal => DuringOutage.Where(a => a.Status == 503).Select(a => a.Elapsed).DefaultIfEmpty().Max();
 

@@ -8,6 +8,7 @@ namespace LiveGrid.Silo.Tests.Faults;
 /// /healthz says unhealthy, the silo recovers by itself when Redis returns, and nothing acknowledged is lost.
 /// The long form (30 s): <c>dotnet run -c Release --project tests/bench/LiveGrid.Bench.Faults -- outage</c>.
 /// </summary>
+[Collection(FaultDrillCollection.Name)]
 public sealed class RedisOutageTests(ITestOutputHelper output)
 {
     private const int Lanes = 8;
