@@ -1,6 +1,7 @@
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
 using LiveGrid.Silo.Reports;
+using LiveGrid.Silo.Scorecards;
 using LiveGrid.Silo.Testing;
 
 namespace LiveGrid.Silo;
@@ -34,6 +35,7 @@ public static class LiveGridHost
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
         builder.AddLiveGridReports();
+        builder.AddLiveGridScorecard();
 
         var app = builder.Build();
 
@@ -54,6 +56,7 @@ public static class LiveGridHost
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
         app.MapKpiEndpoints();
+        app.MapScorecardEndpoints();
         app.MapReportEndpoints();
         app.MapLiveHub();
         app.MapTestClockIfEnabled(app.Configuration);
