@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace LiveGrid.Grains.Scorecards;
 
 /// <summary>
 /// What a scorecard item scores, read from the KPI engine for one worker (or area) and period. Rates are scored by
 /// <see cref="ScorecardRule.Linear"/>; counts by <see cref="ScorecardRule.Deduct"/> or <see cref="ScorecardRule.Award"/>.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScorecardMeasure>))]
 public enum ScorecardMeasure
 {
     /// <summary>Rate: 按期办结率 (<see cref="Kpis.KpiEngine.OnTimeResolution"/>).</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LiveGrid.Grains.Scorecards;
 
 /// <summary>How an item turns its measure into points, between 0 and the item's maximum.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScorecardRule>))]
 public enum ScorecardRule
 {
     /// <summary>
