@@ -29,6 +29,7 @@ namespace LiveGrid.Grains.Tickets;
 [JsonDerivedType(typeof(MergeInto), "mergeInto")]
 [JsonDerivedType(typeof(AddDuplicate), "addDuplicate")]
 [JsonDerivedType(typeof(Supervise), "supervise")]
+[JsonDerivedType(typeof(AttachEvidence), "attachEvidence")]
 public abstract record TicketAction(TicketActor Actor, DateTimeOffset At)
 {
     /// <summary>Which column of the lifecycle table this action is.</summary>
