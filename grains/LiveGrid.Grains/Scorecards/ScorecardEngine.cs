@@ -60,15 +60,16 @@ public static class ScorecardEngine
     }
 
     /// <summary>
-    /// Failed verifications (核查不合格) in the period: verify entries that left the ticket open (a passed one closes it,
-    /// see <see cref="TicketLifecycle"/>), read by status, never by the entry's text.
+    /// Failed verifications (核查不合格) in the period: verify entries whose <see cref="TicketTransition.Passed"/> is
+    /// false; an entry written before that field existed is read by status (a passed verification closes the ticket,
+    /// see <see cref="TicketLifecycle"/>), never by its text.
     /// </summary>
     public static int FailedVerifications(KpiPeriod period, IEnumerable<KpiTicket> tickets)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(tickets);
         return tickets.SelectMany(t => t.Trail)
-            .Count(e => e.Action == TicketActionKind.Verify && e.To != TicketStatus.Closed && period.Contains(e.At));
+            .Count(e => e.Action == TicketActionKind.Verify && !(e.Passed ?? e.To == TicketStatus.Closed) && period.Contains(e.At));
     }
 
     /// <summary>

@@ -168,8 +168,8 @@ public static class TicketLifecycle
 
         var at = action.At.ToUniversalTime();
         var next = rule.Target.Next(ticket, action);
-        var transition = new TicketTransition(
-            ticket.History.Count + 1, at, action.Actor, ticket.Status, next, kind, action.AuditNote, action.AuditDetail(ticket));
+        var transition = action.WithOutcome(new TicketTransition(
+            ticket.History.Count + 1, at, action.Actor, ticket.Status, next, kind, action.AuditNote, action.AuditDetail(ticket)));
         var changed = action.ApplyTo(ticket, at) with { Status = next, History = [.. ticket.History, transition] };
         return TicketResult.Applied(changed, transition);
     }

@@ -44,6 +44,9 @@ public abstract record TicketAction(TicketActor Actor, DateTimeOffset At)
     /// <summary>What else the audit should say (unit, rating, limit...), read from the ticket before the change.</summary>
     internal virtual string? AuditDetail(Ticket before) => null;
 
+    /// <summary>The audit entry with the action's outcome as data (rating, level, decision, verdict); most actions have none.</summary>
+    internal virtual TicketTransition WithOutcome(TicketTransition entry) => entry;
+
     /// <summary>Why the action's content is incomplete or contradicts the ticket; null when it is fine.</summary>
     internal virtual string? Problem(Ticket ticket) => null;
 
