@@ -11,7 +11,8 @@ public sealed record ScorecardItem(
     string Key, string Name, double MaxPoints, ScorecardMeasure Measure, ScorecardRule Rule, double Floor = 0, double Target = 1, double PointsEach = 0)
 {
     /// <summary>Whether the measure is a rate (scored <see cref="ScorecardRule.Linear"/>) rather than a count.</summary>
-    public static bool IsRate(ScorecardMeasure measure) => measure <= ScorecardMeasure.PatrolCoverage;
+    public static bool IsRate(ScorecardMeasure measure) => measure is ScorecardMeasure.OnTimeResolution or ScorecardMeasure.Response
+        or ScorecardMeasure.Satisfaction or ScorecardMeasure.Solved or ScorecardMeasure.Callback or ScorecardMeasure.PatrolCoverage;
 
     /// <summary>
     /// The points for a rate (null when nothing was counted) or a count, rounded to 2 decimals.

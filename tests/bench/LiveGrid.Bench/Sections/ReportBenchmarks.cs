@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveGrid.Bench.Sections;
 
 /// <summary>
-/// What a monthly report (月度通报) costs on the real host: the demo city (400 grids, 1,200 workers) with a month of
+/// What a monthly report (月度通报) costs on the real host: the demo city (400 grids, 500 workers) with a month of
 /// ticket history at the demo's rate (100 a day, about Dongcheng's 3,000 a month) and at four times it, in-memory
 /// grain storage, reports to a folder. Times the generation of November's bulletin (load every ticket of the month and
 /// its look-back, read every patrol key, compute, write CSV and HTML) and the quarterly assessment's gathering (the
@@ -50,7 +50,7 @@ public sealed class ReportBenchmarks(BenchReport report)
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Default"] = "Error",
                 ["LiveGrid:Storage:Provider"] = "Memory",
                 ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false",
                 ["LiveGrid:Reports:Scheduled"] = "false",
