@@ -2,6 +2,7 @@ using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
 using LiveGrid.Silo.Reports;
+using LiveGrid.Silo.Scorecards;
 using LiveGrid.Silo.Testing;
 
 namespace LiveGrid.Silo;
@@ -36,6 +37,7 @@ public static class LiveGridHost
         builder.AddLiveGridLive();
         builder.AddLiveGridReports();
         builder.AddLiveGridAuth();
+        builder.AddLiveGridScorecard();
 
         var app = builder.Build();
 
@@ -59,6 +61,7 @@ public static class LiveGridHost
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
         app.MapKpiEndpoints();
+        app.MapScorecardEndpoints();
         app.MapReportEndpoints();
         app.MapLiveHub();
         app.MapTestClockIfEnabled(app.Configuration);

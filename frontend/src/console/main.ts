@@ -9,6 +9,7 @@ import { byId, esc, maskPhone } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { findGrid, loadTerritory, mapName, type Territory } from '../shared/territory';
 import { formatTime } from '../shared/time';
+import { mountReportsPanel } from '../reports/reportsPanel';
 
 // The operator console (受理台): intake → duplicates (merge or keep) → dispatch with the computed deadline; callback queue.
 
@@ -57,7 +58,9 @@ byId('app').innerHTML = `
     <h2>${t('callbackQueue')} <button type="button" id="cb-refresh" data-testid="callback-refresh">${t('refresh')}</button></h2>
     <div id="cb-msg" data-testid="callback-message"></div>
     <table class="list"><tbody id="callbacks" data-testid="callback-queue"></tbody></table>
-  </section>`;
+  </section>
+  <section id="reports"></section>`;
+mountReportsPanel(byId('reports'));
 
 const form = byId<HTMLFormElement>('intake');
 const field = <T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(name: string) => form.elements.namedItem(name) as T;
