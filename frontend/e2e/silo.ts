@@ -10,6 +10,9 @@ export const repositoryRoot = resolve(import.meta.dirname, '../..');
 export const artifactsDirectory = resolve(repositoryRoot, 'artifacts/e2e');
 const publishDirectory = resolve(artifactsDirectory, 'silo');
 
+/** The administrator the e2e silo creates at start (LiveGrid:Auth:BootstrapAdmin); the test makes its other users with it. */
+export const bootstrapAdmin = { userName: 'e2e-admin', password: 'E2e-admin-password-1' } as const;
+
 export interface RunningSilo {
   url: string;
   logPath: string;
@@ -69,7 +72,15 @@ export async function startSilo(clockStart: string): Promise<RunningSilo> {
     '--LiveGrid:Startup:LoadDemoCityWhenEmpty=false',
     '--LiveGrid:Testing:ManualClock=true',
     `--LiveGrid:Testing:ClockStart=${clockStart}`,
-  ], { cwd: publishDirectory, stdio: ['ignore', 'pipe', 'pipe'] });
+  ], {
+    cwd: publishDirectory,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      LiveGrid__Auth__BootstrapAdmin__UserName: bootstrapAdmin.userName,
+      LiveGrid__Auth__BootstrapAdmin__Password: bootstrapAdmin.password,
+    },
+  });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   let exited: string | null = null;
