@@ -312,12 +312,34 @@ describe('signing in', () => {
     await byTestId(page, 'signin-password').fill(password);
     await byTestId(page, 'signin-submit').click();
     await page.waitForURL((url) => `${url.pathname}${url.search}` === '/console.html?from=e2e', { timeout: uiTimeout });
-    await expect.poll(() => byTestId(page, 'signed-in-user').textContent(), { timeout: uiTimeout }).toBe(users.operator.displayName);
+    await expect.poll(() => byTestId(page, 'signed-in-user').getAttribute('data-user-name'), { timeout: uiTimeout }).toBe(users.operator.userName);
 
     // Signing out ends the session: the sign-in page, and the API says 401 again.
     await byTestId(page, 'sign-out').click();
     await page.waitForURL((url) => url.pathname === '/login.html', { timeout: uiTimeout });
     expect((await page.request.get(`${silo.url}/api/auth/me`)).status()).toBe(401);
+  });
+
+  it('shows the wait when sign-in attempts are rate limited (429)', async () => {
+    // The limit is per client address and user name: use up a name nobody has, from this same address.
+    const userName = 'e2e-nobody';
+    let status = 0;
+    for (let attempt = 0; attempt < 30 && status !== 429; attempt++) {
+      status = (await fetch(`${silo.url}/api/auth/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName, password: 'x' }) })).status;
+    }
+    expect(status).toBe(429);
+    const page = await (await newContext()).newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${silo.url}/login.html`);
+    await byTestId(page, 'signin-user-name').fill(userName);
+    await byTestId(page, 'signin-password').fill('still-wrong');
+    await byTestId(page, 'signin-submit').click();
+    const error = byTestId(page, 'signin-error');
+    await expect.poll(() => error.getAttribute('data-kind'), { timeout: uiTimeout }).toBe('rate-limited');
+    await expect(error.textContent()).resolves.toMatch(/^登录尝试过于频繁，请在 \d+ 秒后重试。$/);
+    expect(Number(await error.getAttribute('data-retry-after'))).toBeGreaterThan(0);
+    await expect(byTestId(page, 'signin-submit').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: resolve(artifactsDirectory, 'login-rate-limited.png'), fullPage: true });
   });
 
   it('ignores a return URL that leads off the site', async () => {

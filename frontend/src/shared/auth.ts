@@ -8,6 +8,8 @@ export interface Me {
   displayName?: string | null;
   roles: string[];
   workerId?: string | null;
+  /** The grid of the worker the account is bound to. */
+  gridCode?: string | null;
   unitId?: string | null;
 }
 
