@@ -371,7 +371,9 @@ describe('signing in', () => {
     await refused.goto(`${silo.url}/`);
     const banner = byTestId(refused, 'access-refused');
     await banner.waitFor({ timeout: uiTimeout });
-    await expect(banner.textContent()).resolves.toMatch(/^无权访问：\S/);
+    await expect(banner.locator('.refused-lead').textContent()).resolves.toBe('无权访问：您的账号不能查看或操作此页面的内容，请换用有权限的账号登录。');
+    // The server's reason under it (the hub's refusal of the city scope, or the board API's 403).
+    await expect.poll(() => byTestId(refused, 'access-refused-reason').textContent(), { timeout: uiTimeout }).toMatch(/\S/);
     await expect(byTestId(refused, 'signed-in-user').getAttribute('data-user-name')).resolves.toBe(users.worker.userName);
     await expect(refused.locator('[data-testid="supervise-button"]').count()).resolves.toBe(0);
     await refused.screenshot({ path: resolve(artifactsDirectory, 'board-refused-worker.png'), fullPage: true });

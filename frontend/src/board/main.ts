@@ -321,7 +321,7 @@ async function poll(): Promise<void> {
     gridHotspot.clear();
     render();
   } catch (error) {
-    if (error instanceof ApiProblem && error.status === 403) showRefusal(error.text);
+    if (error instanceof ApiProblem && error.status === 403) showRefusal(error.detail ?? error.title);
     console.warn('poll', error);
   }
 }

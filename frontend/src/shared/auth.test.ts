@@ -186,6 +186,8 @@ describe('roles and refusals', () => {
   it("takes the server's message out of a hub refusal", () => {
     const error = new Error("An unexpected error occurred invoking 'Subscribe' on the server. HubException: Scope \"city\" is not allowed for GridWorker.");
     expect(hubRefusal(error)).toBe('Scope "city" is not allowed for GridWorker.');
+    expect(hubRefusal(new Error("An unexpected error occurred invoking 'Subscribe' on the server. HubException: Forbidden: Your role may not watch \"city\".")))
+      .toBe('Your role may not watch "city".');
     expect(hubRefusal(new Error('WebSocket closed with status code: 1006'))).toBeNull();
   });
 });

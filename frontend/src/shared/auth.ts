@@ -197,5 +197,7 @@ export function homeFor(me: Me): string {
 export function hubRefusal(error: unknown): string | null {
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const at = message.indexOf('HubException:');
-  return at < 0 ? null : message.slice(at + 'HubException:'.length).trim();
+  if (at < 0) return null;
+  // The hub says "Forbidden: <why>"; the banner already says it is a refusal.
+  return message.slice(at + 'HubException:'.length).trim().replace(/^Forbidden[.:]\s*/, '');
 }

@@ -48,9 +48,9 @@ export function roleName(role: string): string {
 
 /**
  * A refusal that stops the page being useful (the hub or the API said no to this user): one banner under the header,
- * saying what was refused, so nobody waits for data that will not come.
+ * saying so in the page's language with the server's reason under it, so nobody waits for data that will not come.
  */
-export function showRefusal(text: string): void {
+export function showRefusal(reason: string): void {
   let banner = document.querySelector<HTMLElement>('[data-testid="access-refused"]');
   if (!banner) {
     banner = document.createElement('div');
@@ -60,7 +60,8 @@ export function showRefusal(text: string): void {
     document.getElementById('header')!.insertAdjacentElement('afterend', banner);
   }
 
-  banner.textContent = `${t('refused')}${text}`;
+  banner.innerHTML = `<div class="refused-lead">${esc(t('refused'))}${esc(t('refusedPage'))}</div>`
+    + `<div class="refused-reason" data-testid="access-refused-reason">${esc(reason)}</div>`;
 }
 
 export function bindConnection(client: LiveClient, polling: () => boolean = () => false): void {

@@ -23,7 +23,7 @@ const zh = {
   signInTitle: '网格化管理平台 · 登录', userName: '用户名', password: '密码', signIn: '登录', signingIn: '登录中…', signOut: '退出登录',
   wrongPassword: '用户名或密码错误，请重新输入。', rateLimited: '登录尝试过于频繁，请在 {s} 秒后重试。', signInFailed: '登录失败：',
   signedInAs: '当前用户', alreadySignedIn: '您已登录为', continueAs: '继续使用此账号', signInRequired: '请先登录后再使用本系统。',
-  refused: '无权访问：', forbidden: '您的账号无权执行此操作。', notAWorker: '此账号未绑定网格员，无法打开网格员工作台。',
+  refused: '无权访问：', refusedPage: '您的账号不能查看或操作此页面的内容，请换用有权限的账号登录。', forbidden: '您的账号无权执行此操作。', notAWorker: '此账号未绑定网格员，无法打开网格员工作台。',
   roleCommandCenter: '指挥中心', roleOperator: '话务员', roleUnitHandler: '承办单位', roleGridWorker: '网格员', roleAssessor: '考核', roleAdministrator: '系统管理员',
 };
 
@@ -52,7 +52,7 @@ const en: Dict = {
   signInTitle: 'Grid Management · Sign in', userName: 'User name', password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…', signOut: 'Sign out',
   wrongPassword: 'Wrong user name or password. Please try again.', rateLimited: 'Too many sign-in attempts. Try again in {s} s.', signInFailed: 'Sign-in failed: ',
   signedInAs: 'Signed in', alreadySignedIn: 'You are signed in as', continueAs: 'Continue with this account', signInRequired: 'Please sign in to use LiveGrid.',
-  refused: 'Not allowed: ', forbidden: 'Your account may not do this.', notAWorker: 'This account is not a grid worker: the worker view has nothing to show.',
+  refused: 'Not allowed: ', refusedPage: 'your account may not see or act on this page. Sign in with an account that may.', forbidden: 'Your account may not do this.', notAWorker: 'This account is not a grid worker: the worker view has nothing to show.',
   roleCommandCenter: 'Command center', roleOperator: 'Operator', roleUnitHandler: 'Unit handler', roleGridWorker: 'Grid worker', roleAssessor: 'Assessor', roleAdministrator: 'Administrator',
 };
 
