@@ -10,8 +10,20 @@ export const repositoryRoot = resolve(import.meta.dirname, '../..');
 export const artifactsDirectory = resolve(repositoryRoot, 'artifacts/e2e');
 const publishDirectory = resolve(artifactsDirectory, 'silo');
 
-/** The administrator the e2e silo creates at start (LiveGrid:Auth:BootstrapAdmin); the test makes its other users with it. */
-export const bootstrapAdmin = { userName: 'e2e-admin', password: 'E2e-admin-password-1' } as const;
+/** The first administrator the e2e silo is started with (LiveGrid:Auth:BootstrapAdmin, as environment variables). */
+export const adminUserName = 'e2e-admin';
+export const adminPassword = 'e2e-admin-password';
+
+/** POST /api/auth/token: a bearer token for API calls made by the test itself (Authorization: Bearer …). */
+export async function signIn(url: string, userName = adminUserName, password = adminPassword): Promise<string> {
+  const response = await fetch(`${url}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userName, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${userName} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
 
 export interface RunningSilo {
   url: string;
@@ -75,11 +87,7 @@ export async function startSilo(clockStart: string): Promise<RunningSilo> {
   ], {
     cwd: publishDirectory,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      LiveGrid__Auth__BootstrapAdmin__UserName: bootstrapAdmin.userName,
-      LiveGrid__Auth__BootstrapAdmin__Password: bootstrapAdmin.password,
-    },
+    env: { ...process.env, LiveGrid__Auth__BootstrapAdmin__UserName: adminUserName, LiveGrid__Auth__BootstrapAdmin__Password: adminPassword },
   });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

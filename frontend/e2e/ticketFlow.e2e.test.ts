@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDirectory, bootstrapAdmin, buildSilo, startSilo, until, type RunningSilo } from './silo';
+import { artifactsDirectory, buildSilo, signIn, startSilo, until, type RunningSilo } from './silo';
 
 // Issue 4 end to end, in real Chromium against the real silo: the operator creates and dispatches a ticket in the
 // console; within a second it is on the command board and on the grid worker's phone view; the worker accepts and
@@ -174,11 +174,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (apt-get install -y chromium; deploy/test.sh does it)`);
   buildSilo();
   silo = await startSilo(clockStart);
-  const token = await fetch(`${silo.url}/api/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bootstrapAdmin),
-  });
-  expect(token.status).toBe(200);
-  adminToken = ((await token.json()) as { accessToken: string }).accessToken;
+  adminToken = await signIn(silo.url);
 
   // A small known territory (four grids of the demo city, their six workers): nothing else happens in it.
   const territory = JSON.parse(readFileSync(resolve(import.meta.dirname, 'territory.json'), 'utf8')) as TerritoryDocument;

@@ -1,3 +1,4 @@
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
 using LiveGrid.Silo.Reports;
@@ -34,6 +35,7 @@ public static class LiveGridHost
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
         builder.AddLiveGridReports();
+        builder.AddLiveGridAuth();
 
         var app = builder.Build();
 
@@ -43,9 +45,12 @@ public static class LiveGridHost
         // The front end (frontend/, built into wwwroot): "/" is the command board, /console.html and /worker.html the others.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // After the static files: the front end (and its sign-in page) loads without a user.
+        app.UseLiveGridAuth();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
         app.MapTicketEndpoints();
         app.MapInspectionEndpoints();
         app.MapEvidenceEndpoints();
