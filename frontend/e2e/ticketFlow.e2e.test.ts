@@ -142,7 +142,8 @@ async function signInThroughPage(page: Page, path: string, userName: string): Pr
   await byTestId(page, 'signin-password').fill(password);
   await byTestId(page, 'signin-submit').click();
   await page.waitForURL((url) => `${url.pathname}${url.search}` === path, { timeout: uiTimeout });
-  await expect.poll(() => byTestId(page, 'signed-in-user').getAttribute('data-user-name'), { timeout: uiTimeout }).toBe(userName);
+  // (A locator wait, not expect.poll: this runs in beforeAll.)
+  await page.locator(`[data-testid="signed-in-user"][data-user-name="${userName}"]`).waitFor({ timeout: uiTimeout });
 }
 
 /** Moves the host's test clock (POST /api/testing/clock, administrator only); returns the new time. */
