@@ -53,6 +53,8 @@ const tickets = new TicketIndex((ticket) => ticket.isOpen);
 const recent: TicketSummary[] = [];
 let territory: Territory | null = null;
 let live = false;
+// Set once the server refused this user the board: the banner says so, and polling would only be refused again.
+let refused = false;
 
 const hotspotValue = (h: Hotspot | undefined) => (typeof h === 'number' ? h : h?.value ?? 0);
 
@@ -305,7 +307,7 @@ async function refreshStreets(): Promise<void> {
 }
 
 async function poll(): Promise<void> {
-  if (live) return;
+  if (live || refused) return;
   try {
     const [cityBoard, list] = await Promise.all([
       api.get<AreaBoard>('/api/boards/city'),
@@ -321,12 +323,17 @@ async function poll(): Promise<void> {
     gridHotspot.clear();
     render();
   } catch (error) {
-    if (error instanceof ApiProblem && error.status === 403) showRefusal(error.detail ?? error.title);
+    if (error instanceof ApiProblem && error.status === 403) refuse(error.detail ?? error.title);
     console.warn('poll', error);
   }
 }
 
-const client = connectLive(undefined, { onRefused: (_, message) => showRefusal(message) });
+function refuse(reason: string): void {
+  refused = true;
+  showRefusal(reason);
+}
+
+const client = connectLive(undefined, { onRefused: (_, message) => refuse(message) });
 bindConnection(client, () => !live);
 client.subscribe('city', (_, change) => {
   if (change.kind === 'snapshot') takeSnapshot(change.snapshot);
