@@ -339,6 +339,16 @@ describe('signing in', () => {
     await page.screenshot({ path: resolve(artifactsDirectory, 'login-rate-limited.png'), fullPage: true });
   });
 
+  it('sends an open page to the sign-in page when its session ends (the next API call is 401)', async () => {
+    const page = await (await newContext()).newPage();
+    await signInThroughPage(page, '/', users.commandCenter.userName);
+    await connected(page);
+    // Signed out elsewhere (same cookie jar): the board's next REST call (street league, every 5 s) gets 401.
+    expect((await page.request.post(`${silo.url}/api/auth/signout`)).status()).toBe(204);
+    await page.waitForURL((url) => url.pathname === '/login.html', { timeout: uiTimeout });
+    await byTestId(page, 'signin-form').waitFor({ timeout: uiTimeout });
+  });
+
   it('ignores a return URL that leads off the site', async () => {
     const page = await (await newContext()).newPage();
     await page.goto(`${silo.url}/login.html?returnUrl=${encodeURIComponent('//example.org/phish')}`);
