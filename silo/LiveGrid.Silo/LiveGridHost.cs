@@ -30,13 +30,14 @@ public static class LiveGridHost
 
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
+        // Right after the runtime: the bootstrap administrator is written before the start-up work (a demo city) floods the store.
+        builder.AddLiveGridAuth();
         builder.AddLiveGridBlobs();
         builder.AddLiveGridEvidence();
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
         builder.AddLiveGridReports();
-        builder.AddLiveGridAuth();
         builder.AddLiveGridScorecard();
 
         var app = builder.Build();
