@@ -62,6 +62,7 @@ public sealed class RoleMatrixTests(RoleCity city) : IClassFixture<RoleCity>
         Case("inspections: schedule a verification", "POST", "/api/tickets/{grid1}/verification", "{}", [Admin, Operator, Commander], "{grid1}"),
 
         Case("kpis", "GET", "/api/kpis", null, [Admin, Commander, Assessor]),
+        Case("kpis: scorecard", "GET", "/api/kpis/scorecard?period=2026-11", null, [Admin, Commander, Assessor]),
         Case("reports: list", "GET", "/api/reports", null, [Admin, Commander, Assessor]),
     ];
 
