@@ -126,6 +126,23 @@ public sealed class SignInApiTests
     }
 
     [Fact]
+    public async Task On_redis_the_keys_are_in_redis_too_so_a_token_outlives_a_restart()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = InProcessSilo.Redis(redis.ConnectionString, redis.NewKeyPrefix());
+        string token;
+        await using (var first = await ApiSilo.StartAsync(settings: settings))
+        {
+            token = await first.SignInAsAsync(LiveGridRoles.CommandCenter);
+        }
+
+        await using var second = await ApiSilo.StartAsync(settings: settings);
+        using var commander = TestUsers.Client(second.Address, token);
+
+        (await commander.GetAsync("/api/boards/city")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_test_clock_routes_are_the_administrators()
     {
         await using var silo = await ApiSilo.StartAsync(settings: new Dictionary<string, string?>
