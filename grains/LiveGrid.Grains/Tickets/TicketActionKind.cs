@@ -68,4 +68,7 @@ public enum TicketActionKind
 
     /// <summary>督办: supervision; recorded, does not change the status.</summary>
     Supervise,
+
+    /// <summary>上传现场照片: an evidence photo was attached; recorded, does not change the status.</summary>
+    AttachEvidence,
 }

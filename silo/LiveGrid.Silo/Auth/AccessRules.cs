@@ -61,7 +61,7 @@ public sealed class AccessRules(IGrainFactory grains, CityModel city)
             case "SetWorkerDuty":
                 return user.IsAny(LiveGridRoles.CommandCenter) || IsSelf(user, id) ? null : "Only the worker or the command center sets a worker's duty.";
 
-            case "GetKpis" or "ListReports" or "GetReport" or "GenerateReport":
+            case "GetKpis" or "GetScorecard" or "ListReports" or "GetReport" or "GenerateReport":
                 return Role(user, "read KPIs and reports", LiveGridRoles.Assessor, LiveGridRoles.CommandCenter);
         }
 
