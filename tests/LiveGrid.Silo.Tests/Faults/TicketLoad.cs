@@ -9,7 +9,8 @@ namespace LiveGrid.Silo.Tests.Faults;
 
 /// <summary>
 /// Concurrent ticket work over HTTP: each lane takes a ticket in, then dispatches, accepts, arrives and resolves it,
-/// then starts the next. Every action carries expectedVersion, so a retried action is never applied twice. A lane
+/// then starts the next; of every four tickets a lane leaves one each at Dispatched, Accepted and OnSite, so SLA
+/// clocks of every stage are running when the silo is killed. Every action carries expectedVersion, so a retried action is never applied twice. A lane
 /// that gets no answer or a 5xx waits <see cref="RetryPause"/> and sends the same action again; after a 409 it reads
 /// the ticket and carries on from its status. Every attempt and its answer is recorded.
 /// </summary>
@@ -47,9 +48,11 @@ internal sealed class TicketLoad
         var version = 0;
         var status = "Resolved";
         string? assignee = null;
+        var tickets = 0;
+        var leaveAt = "Resolved";
         while (!stop.IsCancellationRequested)
         {
-            var action = id is null || status is not ("Classified" or "Dispatched" or "Accepted" or "OnSite") ? "intake" : Next(status);
+            var action = id is null || status == leaveAt || status is not ("Classified" or "Dispatched" or "Accepted" or "OnSite") ? "intake" : Next(status);
             var worker = assignee ?? $"w{grid}a";
             var (path, body) = action switch
             {
@@ -64,6 +67,11 @@ internal sealed class TicketLoad
             if (answer is { } view && answer.Value.ValueKind == JsonValueKind.Object)
             {
                 var summary = view.GetProperty("summary");
+                if (action == "intake")
+                {
+                    leaveAt = (tickets++ % 4) switch { 1 => "Dispatched", 2 => "Accepted", 3 => "OnSite", _ => "Resolved" };
+                }
+
                 id = summary.GetProperty("id").GetString();
                 version = summary.GetProperty("version").GetInt32();
                 status = summary.GetProperty("status").GetString()!;
