@@ -538,6 +538,14 @@ public sealed class TicketGrain(
             return;
         }
 
+        // Already armed for this state (reminders have one-second resolution): no write, so a restart stays cheap.
+        if (await GetReminder(ReminderName) is { StartAt: { } armed } && (armed - due).Duration() < TimeSpan.FromSeconds(1))
+        {
+            _reminderKnown = true;
+            _reminderDue = due;
+            return;
+        }
+
         try
         {
             await RegisterOrUpdateReminder(ReminderName, due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
