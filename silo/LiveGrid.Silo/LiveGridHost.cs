@@ -47,6 +47,7 @@ public static class LiveGridHost
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
+        app.MapCallerEndpoints();
         app.MapInspectionEndpoints();
         app.MapEvidenceEndpoints();
         app.MapBoardEndpoints();

@@ -68,4 +68,10 @@ public enum TicketActionKind
 
     /// <summary>督办: supervision; recorded, does not change the status.</summary>
     Supervise,
+
+    /// <summary>
+    /// 查看来电人: someone saw the caller's name and phone unmasked (domain §8). Recorded by the ticket grain itself,
+    /// not a lifecycle action: allowed in every status, closed and merged too, and never changes the status.
+    /// </summary>
+    RevealCaller,
 }

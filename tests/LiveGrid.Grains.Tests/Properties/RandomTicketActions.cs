@@ -16,7 +16,8 @@ internal static class RandomTicketActions
 
     /// <summary>The kinds a caller may ask for (AddDuplicate is the merge's own follow-up on the original, never asked for).</summary>
     public static readonly TicketActionKind[] Requestable = [.. Enum.GetValues<TicketActionKind>()
-        .Where(kind => kind is not (TicketActionKind.Receive or TicketActionKind.AddDuplicate))];
+        // RevealCaller is the grain's own audit record (no lifecycle action): asked for through RevealCaller, not Execute.
+        .Where(kind => kind is not (TicketActionKind.Receive or TicketActionKind.AddDuplicate or TicketActionKind.RevealCaller))];
 
     private static readonly string[] ExtensionLimits = ["1wd", "2wd", "8h", "1d", "4wh"];
 

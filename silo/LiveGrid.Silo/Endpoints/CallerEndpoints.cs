@@ -1,0 +1,53 @@
+using LiveGrid.Grains.Tickets;
+using LiveGrid.Runtime;
+using LiveGrid.Silo.Api.Common;
+using LiveGrid.Silo.Api.Tickets;
+using LiveGrid.Silo.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LiveGrid.Silo.Endpoints;
+
+/// <summary>
+/// The caller's privacy (domain §8): every view shows the caller masked; seeing the name and phone is this explicit,
+/// audited action, for the roles that call citizens back.
+/// </summary>
+public static class CallerEndpoints
+{
+    /// <summary>Long enough for any honest reason; the audit trail is not a place for documents.</summary>
+    public const int MaxReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapCallerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/tickets/{id}/caller/reveal", RevealAsync)
+            .WithTags("Tickets")
+            .WithName("RevealCaller")
+            .WithSummary("查看来电人: the caller's name and phone unmasked, recorded in the audit trail");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<CallerRevealResponse>, ValidationProblem, ProblemHttpResult>> RevealAsync(
+        string id, CallerRevealRequest request, [FromServices] IGrainFactory grains)
+    {
+        var errors = new ValidationErrors();
+        var actor = ActorRequest.Validate(request.Actor, errors);
+        errors.Required(request.Reason, "reason", "the reason for seeing the caller");
+        if (request.Reason is { Length: > MaxReasonLength })
+        {
+            errors.Add("reason", $"the reason is at most {MaxReasonLength} characters");
+        }
+
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var result = await grains.GetGrain<ITicketGrain>(id).RevealCaller(actor!, request.Reason!.Trim());
+        if (result is not { Caller: { } caller, Entry: { } entry })
+        {
+            return ApiProblems.NotFound($"There is no ticket {id}.");
+        }
+
+        return TypedResults.Ok(new CallerRevealResponse(id, caller.Name, caller.Phone, entry));
+    }
+}
