@@ -44,7 +44,8 @@ public static class LiveGridHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        app.MapOpenApi();
+        // Only the one document there is: the default "/openapi/{documentName}.json" answers other names with a bare text 404.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
         app.MapCallerEndpoints();
