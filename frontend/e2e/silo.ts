@@ -10,6 +10,21 @@ export const repositoryRoot = resolve(import.meta.dirname, '../..');
 export const artifactsDirectory = resolve(repositoryRoot, 'artifacts/e2e');
 const publishDirectory = resolve(artifactsDirectory, 'silo');
 
+/** The first administrator the e2e silo is started with (LiveGrid:Auth:BootstrapAdmin, as environment variables). */
+export const adminUserName = 'e2e-admin';
+export const adminPassword = 'e2e-admin-password';
+
+/** POST /api/auth/token: a bearer token for API calls made by the test itself (Authorization: Bearer …). */
+export async function signIn(url: string, userName = adminUserName, password = adminPassword): Promise<string> {
+  const response = await fetch(`${url}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userName, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${userName} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
 export interface RunningSilo {
   url: string;
   logPath: string;
@@ -69,7 +84,11 @@ export async function startSilo(clockStart: string): Promise<RunningSilo> {
     '--LiveGrid:Startup:LoadDemoCityWhenEmpty=false',
     '--LiveGrid:Testing:ManualClock=true',
     `--LiveGrid:Testing:ClockStart=${clockStart}`,
-  ], { cwd: publishDirectory, stdio: ['ignore', 'pipe', 'pipe'] });
+  ], {
+    cwd: publishDirectory,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LiveGrid__Auth__BootstrapAdmin__UserName: adminUserName, LiveGrid__Auth__BootstrapAdmin__Password: adminPassword },
+  });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   let exited: string | null = null;

@@ -4,6 +4,7 @@ using LiveGrid.Grains.Events;
 using LiveGrid.Grains.Inspections;
 using LiveGrid.Grains.Territory.Documents;
 using LiveGrid.Grains.Tickets;
+using LiveGrid.Grains.Users;
 using LiveGrid.Grains.Workers;
 
 namespace LiveGrid.Grains;
@@ -24,5 +25,6 @@ public static class GrainsAssembly
         TerritoryJsonContext.Default,
         WorkerJsonContext.Default,
         InspectionJsonContext.Default,
+        UserJsonContext.Default,
     ];
 }

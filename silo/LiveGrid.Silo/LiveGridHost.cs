@@ -1,3 +1,4 @@
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
 using LiveGrid.Silo.Reports;
@@ -34,6 +35,7 @@ public static class LiveGridHost
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
         builder.AddLiveGridReports();
+        builder.AddLiveGridAuth();
 
         var app = builder.Build();
 
@@ -43,10 +45,13 @@ public static class LiveGridHost
         // The front end (frontend/, built into wwwroot): "/" is the command board, /console.html and /worker.html the others.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // After the static files: the front end (and its sign-in page) loads without a user.
+        app.UseLiveGridAuth();
 
         // Only the one document there is: the default "/openapi/{documentName}.json" answers other names with a bare text 404.
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
         app.MapTicketEndpoints();
         app.MapCallerEndpoints();
         app.MapInspectionEndpoints();

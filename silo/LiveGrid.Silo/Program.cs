@@ -1,4 +1,5 @@
 using LiveGrid.Silo;
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Configuration;
 
 // LiveGrid's silo: the grain runtime, its storage and the HTTP API in one process.
@@ -6,6 +7,12 @@ using LiveGrid.Silo.Configuration;
 WebApplication app;
 try
 {
+    if (UserCommand.Handles(args))
+    {
+        // `users add <name> --role <Role> …`: an account in the configured store, then exit.
+        return await UserCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
+    }
+
     app = LiveGridHost.Build(args);
 }
 catch (LiveGridConfigurationException ex)

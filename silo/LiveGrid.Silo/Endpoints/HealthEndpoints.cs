@@ -22,7 +22,8 @@ public static class HealthEndpoints
     {
         endpoints.MapGet("/healthz", GetHealthAsync)
             .WithName("GetHealth")
-            .WithTags("Health");
+            .WithTags("Health")
+            .AllowAnonymous();
         return endpoints;
     }
 

@@ -7,6 +7,7 @@ using LiveGrid.Grains.Inspections;
 using LiveGrid.Grains.Reports;
 using LiveGrid.Grains.Territory;
 using LiveGrid.Runtime;
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Configuration;
 using LiveGrid.Silo.Reports;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed class LiveGridStartup(
     TimeProvider time,
     StartupOptions options,
     IOptions<ReportOptions> reports,
+    DemoUsers demoUsers,
     ILogger<LiveGridStartup> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(1);
@@ -78,6 +80,8 @@ public sealed class LiveGridStartup(
         {
             var demo = await DemoCityLoader.LoadAsync(grains, city, time, cancellationToken: cancellationToken);
             StartupLog.DemoCityLoaded(logger, demo.Territory.Grids, demo.Territory.Workers, demo.Tickets);
+            // One user per role, bound to a real demo worker and unit (README lists them).
+            await demoUsers.CreateAsync(cancellationToken);
         }
         else
         {

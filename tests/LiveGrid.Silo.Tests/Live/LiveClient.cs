@@ -41,10 +41,13 @@ internal sealed class LiveClient : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelta> Deltas => [.. Batches.SelectMany(b => b.Deltas)];
 
-    public static async Task<LiveClient> ConnectAsync(ApiSilo silo)
+    /// <summary>Connects with <paramref name="accessToken"/> (default: the silo's administrator), as the contract's AccessTokenProvider.</summary>
+    public static async Task<LiveClient> ConnectAsync(ApiSilo silo, string? accessToken = null)
     {
+        var token = accessToken ?? silo.AccessToken;
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(silo.Http.BaseAddress!, LiveHub.Path), HttpTransportType.WebSockets)
+            .WithUrl(new Uri(silo.Http.BaseAddress!, LiveHub.Path), HttpTransportType.WebSockets,
+                options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         var client = new LiveClient(connection);
         await connection.StartAsync().WaitAsync(Eventually.Timeout);

@@ -14,7 +14,8 @@ namespace LiveGrid.Silo.Tests.Support;
 /// <summary>
 /// The real LiveGrid host on Kestrel at a free loopback port, on the memory store, its clock a
 /// <see cref="ManualTimeProvider"/> at <see cref="Start"/> (Monday 2026-11-23 09:30 in Beijing, a working day) unless told otherwise, the
-/// <see cref="TestCity"/> territory in place and no demo city.
+/// <see cref="TestCity"/> territory in place and no demo city. <see cref="Http"/> is signed in as the bootstrap
+/// administrator (bearer token); <see cref="ClientAsAsync"/> gives clients of the other roles.
 /// </summary>
 internal sealed class ApiSilo : IAsyncDisposable
 {
@@ -22,12 +23,21 @@ internal sealed class ApiSilo : IAsyncDisposable
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private ApiSilo(WebApplication app, ManualTimeProvider time)
+    private readonly List<HttpClient> _clients = [];
+    private int _users;
+
+    private ApiSilo(WebApplication app, ManualTimeProvider time, string accessToken)
     {
         App = app;
         Time = time;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = Eventually.Timeout };
+        AccessToken = accessToken;
+        Http = TestUsers.Client(new Uri(app.Urls.Single()), accessToken);
     }
+
+    /// <summary>The bootstrap administrator's bearer token (what <see cref="Http"/> sends).</summary>
+    public string AccessToken { get; }
+
+    public Uri Address => Http.BaseAddress!;
 
     public WebApplication App { get; }
 
@@ -56,7 +66,15 @@ internal sealed class ApiSilo : IAsyncDisposable
                 ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false",
                 // Scheduled reports read every ticket of a period; only the tests of them turn them on.
                 ["LiveGrid:Reports:Scheduled"] = "false",
+                // Tests take tickets in by the hundred and sign in often; the tests of the limits set their own.
+                ["LiveGrid:RateLimits:Intake:PermitLimit"] = "1000000",
+                ["LiveGrid:RateLimits:SignIn:PermitLimit"] = "1000000",
             };
+            foreach (var (key, value) in TestUsers.BootstrapAdmin())
+            {
+                all[key] = value;
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 all[key] = value;
@@ -72,7 +90,8 @@ internal sealed class ApiSilo : IAsyncDisposable
             }
 
             await app.StartAsync().WaitAsync(Eventually.Timeout);
-            return new ApiSilo(app, time);
+            var token = await TestUsers.TokenAsync(new Uri(app.Urls.Single()), TestUsers.AdminUserName, TestUsers.AdminPassword);
+            return new ApiSilo(app, time, token);
         }
         catch
         {
@@ -87,9 +106,54 @@ internal sealed class ApiSilo : IAsyncDisposable
     public Task<HttpResponseMessage> PostRawJsonAsync(string path, string body) =>
         Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
 
+    /// <summary>
+    /// Creates a user with <paramref name="role"/> through POST /api/users (as the administrator) and signs it in:
+    /// its bearer token. A grid worker names its worker, a unit handler its unit.
+    /// </summary>
+    public async Task<string> SignInAsAsync(string role, string? workerId = null, string? unitId = null)
+    {
+        var userName = $"{role.ToLowerInvariant()}-{Interlocked.Increment(ref _users)}";
+        var response = await PostJsonAsync("/api/users", new { userName, password = TestUsers.Password, roles = new[] { role }, workerId, unitId });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Creating {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return await TestUsers.TokenAsync(Address, userName, TestUsers.Password);
+    }
+
+    /// <summary>An HTTP client signed in as a new user with <paramref name="role"/> (see <see cref="SignInAsAsync"/>); disposed with the silo.</summary>
+    public async Task<HttpClient> ClientAsAsync(string role, string? workerId = null, string? unitId = null)
+    {
+        var client = TestUsers.Client(Address, await SignInAsAsync(role, workerId, unitId));
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient Anonymous()
+    {
+        var client = TestUsers.Client(Address, null);
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        lock (_clients)
+        {
+            _clients.ForEach(client => client.Dispose());
+        }
+
         await App.StopAsync().WaitAsync(Eventually.Timeout);
         await App.DisposeAsync();
     }

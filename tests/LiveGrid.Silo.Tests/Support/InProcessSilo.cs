@@ -6,16 +6,21 @@ namespace LiveGrid.Silo.Tests.Support;
 
 /// <summary>
 /// The real LiveGrid host (LiveGridHost.Build) on Kestrel at a free loopback port, with an HTTP client
-/// pointed at it. Settings given here win over appsettings.json and the environment.
+/// pointed at it, signed in as the bootstrap administrator when the store lets it sign in. Settings given here win
+/// over appsettings.json and the environment.
 /// </summary>
 internal sealed class InProcessSilo : IAsyncDisposable
 {
-    private InProcessSilo(WebApplication app, Uri address)
+    private InProcessSilo(WebApplication app, Uri address, string? accessToken)
     {
         App = app;
         Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = Eventually.Timeout };
+        AccessToken = accessToken;
+        Http = TestUsers.Client(address, accessToken);
     }
+
+    /// <summary>The administrator's bearer token; null when the silo could not sign in at start (its store was down).</summary>
+    public string? AccessToken { get; }
 
     public WebApplication App { get; }
 
@@ -25,7 +30,7 @@ internal sealed class InProcessSilo : IAsyncDisposable
 
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, params string[] args) =>
         LiveGridHost.Build(["--urls", "http://127.0.0.1:0", .. args], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(WithAdmin(settings))
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Unless a test asks for it: the demo city is for people trying LiveGrid, not for these tests.
@@ -39,12 +44,37 @@ internal sealed class InProcessSilo : IAsyncDisposable
         {
             await app.StartAsync().WaitAsync(Eventually.Timeout);
             // Port 0 was replaced by the port Kestrel actually bound.
-            return new InProcessSilo(app, new Uri(app.Urls.Single()));
+            var address = new Uri(app.Urls.Single());
+            return new InProcessSilo(app, address, await TryTokenAsync(address));
         }
         catch
         {
             await app.DisposeAsync();
             throw;
+        }
+    }
+
+    private static Dictionary<string, string?> WithAdmin(IReadOnlyDictionary<string, string?> settings)
+    {
+        var all = TestUsers.BootstrapAdmin();
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    /// <summary>The administrator's token, or null when sign-in fails (a test of a store that is down at start).</summary>
+    public static async Task<string?> TryTokenAsync(Uri address)
+    {
+        try
+        {
+            return await TestUsers.TokenAsync(address, TestUsers.AdminUserName, TestUsers.AdminPassword);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

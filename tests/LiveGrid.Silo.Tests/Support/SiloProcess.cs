@@ -61,6 +61,12 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
+        // The first administrator, as an operator would give it: sign in with TestUsers.AdminUserName/AdminPassword.
+        foreach (var (key, value) in TestUsers.BootstrapAdminEnvironment())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var silo = new SiloProcess(process);
         process.OutputDataReceived += (_, e) => silo.Collect(e.Data);
@@ -70,6 +76,17 @@ internal sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return silo;
     }
+
+    /// <summary>Writes a line to the process's standard input (a password for `users add`) and closes it.</summary>
+    public async Task WriteInputAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        _process.StandardInput.Close();
+    }
+
+    /// <summary>POST /api/auth/token as the bootstrap administrator: the bearer token.</summary>
+    public static Task<string> SignInAsAdminAsync(Uri address) =>
+        TestUsers.TokenAsync(address, TestUsers.AdminUserName, TestUsers.AdminPassword);
 
     /// <summary>The start-up line; a timeout names what the silo printed instead.</summary>
     public async Task<string> WaitUntilRunningAsync(TimeSpan timeout)

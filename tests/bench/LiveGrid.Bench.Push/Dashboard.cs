@@ -19,10 +19,14 @@ internal sealed class Dashboard(HubConnection connection, LatencyHistogram laten
 
     public long Gaps => Interlocked.Read(ref _gaps);
 
-    public static async Task<Dashboard> ConnectAsync(Uri hub, LatencyHistogram latencies)
+    public static async Task<Dashboard> ConnectAsync(Uri hub, string accessToken, LatencyHistogram latencies)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(hub, HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
+            .WithUrl(hub, HttpTransportType.WebSockets, options =>
+            {
+                options.SkipNegotiation = true;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            })
             .Build();
         var dashboard = new Dashboard(connection, latencies);
         connection.On<BenchBatch>("deltas", dashboard.Receive);

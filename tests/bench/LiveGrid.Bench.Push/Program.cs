@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using LiveGrid.Bench.Push;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Events;
@@ -47,11 +49,22 @@ var app = LiveGridHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         ["LiveGrid:Storage:Provider"] = "Memory",
         ["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false",
         ["LiveGrid:Startup:CatalogDays"] = "0",
+        // The dashboards sign in as this administrator (POST /api/auth/token) and connect with its bearer token.
+        ["LiveGrid:Auth:BootstrapAdmin:UserName"] = "bench",
+        ["LiveGrid:Auth:BootstrapAdmin:Password"] = "bench-password",
     });
 });
 app.Services.GetRequiredService<CityModel>().ReplaceTerritory(BenchCity.Territory());
 await app.StartAsync();
 var hub = new Uri(new Uri(app.Urls.Single()), LiveHub.Path);
+string accessToken;
+using (var signIn = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) })
+{
+    var response = await signIn.PostAsJsonAsync("/api/auth/token", new { userName = "bench", password = "bench-password" });
+    response.EnsureSuccessStatusCode();
+    accessToken = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+}
+
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 var stream = app.Services.GetRequiredService<DomainEventStream>();
 var city = app.Services.GetRequiredService<CityModel>();
@@ -100,7 +113,7 @@ using (var gate = new SemaphoreSlim(32))
         await gate.WaitAsync();
         try
         {
-            return await Dashboard.ConnectAsync(hub, latencies);
+            return await Dashboard.ConnectAsync(hub, accessToken, latencies);
         }
         finally
         {
