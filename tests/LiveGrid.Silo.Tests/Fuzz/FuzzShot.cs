@@ -17,8 +17,11 @@ internal sealed record FuzzShot(
     int Burst = 1,
     bool Anonymous = false)
 {
-    /// <summary>A request whose method may change state; in the refusal phase it must not be accepted.</summary>
-    public bool Mutates => Method is not ("GET" or "HEAD" or "OPTIONS");
+    /// <summary>
+    /// A request whose method may change state; in the refusal phase it must not be accepted. Signing out takes no
+    /// input and answers 204 to anyone (a bearer client has no cookie to drop): it changes nothing and is no refusal.
+    /// </summary>
+    public bool Mutates => Method is not ("GET" or "HEAD" or "OPTIONS") && !Path.StartsWith("/api/auth/signout", StringComparison.Ordinal);
 
     public HttpRequestMessage ToRequest(Uri baseAddress)
     {

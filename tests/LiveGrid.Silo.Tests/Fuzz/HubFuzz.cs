@@ -106,7 +106,13 @@ internal sealed class HubFuzz(ApiSilo silo, Random random, Func<IHubConnectionBu
 
     private (string Method, object?[] Args) NextInvocation()
     {
-        return random.Next(10) switch
+        // One in 30 is a message over the hub's size limit: the server drops the connection and the fuzz connects again.
+        if (random.Next(30) == 0)
+        {
+            return ("Subscribe", [new string(Pick(['x', '工']), random.Next(40_000, 120_000))]);
+        }
+
+        return random.Next(9) switch
         {
             0 or 1 or 2 => ("Subscribe", [Pick(BadScopes)]),
             3 => ("Subscribe", [null]),
@@ -120,8 +126,7 @@ internal sealed class HubFuzz(ApiSilo silo, Random random, Func<IHubConnectionBu
                 2 => ("Subscribe", [random.Next()]),
                 _ => ("Resume", ["city", "not a number"]),
             },
-            8 => ("Unsubscribe", [Pick(BadScopes)]),
-            _ => ("Subscribe", [new string(Pick(['x', '工']), random.Next(40_000, 120_000))]),
+            _ => ("Unsubscribe", [Pick(BadScopes)]),
         };
     }
 
@@ -137,7 +142,8 @@ internal sealed class HubFuzz(ApiSilo silo, Random random, Func<IHubConnectionBu
 
     private async Task<HubConnection> ConnectAsync()
     {
-        IHubConnectionBuilder builder = new HubConnectionBuilder().WithUrl(new Uri(silo.Http.BaseAddress!, LiveHub.Path), HttpTransportType.WebSockets);
+        IHubConnectionBuilder builder = new HubConnectionBuilder().WithUrl(new Uri(silo.Http.BaseAddress!, LiveHub.Path), HttpTransportType.WebSockets,
+            options => options.AccessTokenProvider = () => Task.FromResult<string?>(silo.AccessToken));
         var connection = (configure?.Invoke(builder) ?? builder).Build();
         await connection.StartAsync().WaitAsync(Eventually.Timeout);
         return connection;

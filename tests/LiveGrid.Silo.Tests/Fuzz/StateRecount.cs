@@ -13,7 +13,7 @@ internal static class StateRecount
 {
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(ApiSilo silo, FuzzFixture fixture)
     {
-        var paths = new List<string> { $"/api/tickets?pageSize={TicketListQuery.MaxPageSize}", "/api/boards/city", $"/api/boards/{TestCity.Street}", "/api/territory", "/api/reports" };
+        var paths = new List<string> { $"/api/tickets?pageSize={TicketListQuery.MaxPageSize}", "/api/boards/city", $"/api/boards/{TestCity.Street}", "/api/territory", "/api/reports", "/api/users" };
         foreach (var ticket in fixture.Tickets)
         {
             paths.Add($"/api/tickets/{ticket.Id}");
