@@ -193,10 +193,17 @@ internal sealed class BadRequests(Random random, FuzzFixture fixture)
         var encoded = JsonSerializer.Serialize(big);
         if (endpoint.Pattern == "/api/tickets/" && Coin())
         {
-            // Everything valid but a description beyond its 4000 characters: the limit must refuse it.
+            // Everything valid but one field past its limit (description 4000, caller name 50, phone 32, address 200).
             var (lon, lat) = LiveGrid.Grains.Tests.Support.TestCity.Centre(1);
+            var oversized = Pick(["description", "callerName", "callerPhone", "address"]);
+            var fields = new Dictionary<string, string>
+            {
+                ["description"] = "\"小区门口垃圾\"", ["callerName"] = "\"刘先生\"", ["callerPhone"] = "\"13812345678\"", ["address"] = "\"多福巷12号\"",
+            };
+            fields[oversized] = encoded;
             return new FuzzShot("huge-string", endpoint, endpoint.Method, "/api/tickets",
-                Json($"{{\"actor\":{ValidActor},\"description\":{encoded},\"longitude\":{lon.ToString(CultureInfo.InvariantCulture)},\"latitude\":{lat.ToString(CultureInfo.InvariantCulture)}}}"),
+                Json($"{{\"actor\":{ValidActor},{string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}"))},"
+                    + $"\"longitude\":{lon.ToString(CultureInfo.InvariantCulture)},\"latitude\":{lat.ToString(CultureInfo.InvariantCulture)}}}"),
                 "application/json");
         }
 
