@@ -44,37 +44,41 @@ public static class EvidenceUploadReader
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         byte[]? content = null;
         var reader = new MultipartReader(boundary, request.Body);
-        while (await NextSectionAsync(reader, cancellationToken) is { } next)
+        try
         {
-            if (next.Section is not { } section)
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                errors.Add("body", $"the body is not valid multipart/form-data: {next.Problem}");
-                return new EvidenceUploadOutcome(null, StatusCodes.Status400BadRequest, errors);
-            }
-
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
-            {
-                continue;
-            }
-
-            if (name == "file")
-            {
-                content = await ReadBoundedAsync(section.Body, options.MaxBytes, cancellationToken);
-                if (content is null)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
                 {
-                    errors.Add("file", TooLarge(options));
-                    return new EvidenceUploadOutcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+                    continue;
+                }
+
+                if (name == "file")
+                {
+                    content = await ReadBoundedAsync(section.Body, options.MaxBytes, cancellationToken);
+                    if (content is null)
+                    {
+                        errors.Add("file", TooLarge(options));
+                        return new EvidenceUploadOutcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+                    }
+                }
+                else if (await ReadBoundedAsync(section.Body, MaxFieldBytes, cancellationToken) is { } value)
+                {
+                    fields[name] = System.Text.Encoding.UTF8.GetString(value);
+                }
+                else
+                {
+                    errors.Add(name, $"the field is longer than {MaxFieldBytes} bytes");
                 }
             }
-            else if (await ReadBoundedAsync(section.Body, MaxFieldBytes, cancellationToken) is { } value)
-            {
-                fields[name] = System.Text.Encoding.UTF8.GetString(value);
-            }
-            else
-            {
-                errors.Add(name, $"the field is longer than {MaxFieldBytes} bytes");
-            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            // Not multipart after all (a missing boundary, a broken part header, a part cut off): the client's
+            // mistake, 400. Kestrel's own refusals (a body over its limit) stay for BadRequestExceptionHandler.
+            errors.Add("body", $"the body is not valid multipart/form-data: {ex.Message}");
+            return new EvidenceUploadOutcome(null, StatusCodes.Status400BadRequest, errors);
         }
 
         if (content is null || content.Length == 0)
@@ -101,23 +105,6 @@ public static class EvidenceUploadReader
         return errors.Any
             ? new EvidenceUploadOutcome(null, StatusCodes.Status400BadRequest, errors)
             : new EvidenceUploadOutcome(new EvidenceUpload(parsed!.Value, actor!, content!), StatusCodes.Status200OK, errors);
-    }
-
-    /// <summary>
-    /// The next part, null at the end, or the reason the body is not multipart at all (a missing boundary, a broken
-    /// part header): the client's mistake, answered 400 rather than thrown. Kestrel's own refusals (a body over its
-    /// limit) stay exceptions for <see cref="Problems.BadRequestExceptionHandler"/>.
-    /// </summary>
-    private static async Task<(MultipartSection? Section, string? Problem)?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadNextSectionAsync(cancellationToken) is { } section ? (section, null) : null;
-        }
-        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
-        {
-            return (null, ex.Message);
-        }
     }
 
     public static string TooLarge(EvidenceOptions options) =>

@@ -135,11 +135,14 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output)
         return raw.StartsWith('/') ? raw : "/" + raw;
     }
 
-    /// <summary>Round-robin over the endpoints until <paramref name="requests"/> requests (bursts count each copy), with a share of unmapped methods and paths.</summary>
+    /// <summary>
+    /// The fixed corpus for every state-changing endpoint, then round-robin over all endpoints until
+    /// <paramref name="requests"/> requests (bursts count each copy), with a share of unmapped methods and paths.
+    /// </summary>
     private static List<FuzzShot> Shots(IReadOnlyList<FuzzEndpoint> endpoints, BadRequests bad, Random random, int requests)
     {
-        var shots = new List<FuzzShot>();
-        var total = 0;
+        var shots = endpoints.SelectMany(bad.Corpus).ToList();
+        var total = shots.Count;
         for (var i = 0; total < requests; i++)
         {
             var endpoint = endpoints[i % endpoints.Count];

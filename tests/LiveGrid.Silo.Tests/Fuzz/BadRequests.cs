@@ -89,19 +89,50 @@ internal sealed class BadRequests(Random random, FuzzFixture fixture)
 
     public FuzzShot Next(FuzzEndpoint endpoint)
     {
-        var shot = endpoint.Mutates ? Mutating(endpoint) : Read(endpoint);
-        if (endpoint.Pattern == "/api/reports/{kind}")
-        {
-            // Without a period (or with an empty one) a report of the last period is made: always name a bad one.
-            var query = shot.Path.IndexOf('?', StringComparison.Ordinal);
-            shot = shot with { Path = (query < 0 ? shot.Path : shot.Path[..query]) + "?period=" + Pick(BadPeriods) };
-        }
+        var shot = NeverValid(endpoint.Mutates ? Mutating(endpoint) : Read(endpoint));
 
         // A share of every kind comes as a concurrent burst of the same request. Not the OpenAPI document: it is
         // generated anew for each request, and a burst of them takes seconds each on a loaded machine (a known cost).
         return random.NextDouble() < 0.08 && !endpoint.Pattern.StartsWith("/openapi", StringComparison.Ordinal)
             ? shot with { Burst = random.Next(4, 17) }
             : shot;
+    }
+
+    /// <summary>
+    /// The fixed part, sent to every state-changing endpoint whatever the seed: each broken multipart form (the
+    /// upload and import endpoints read multipart by hand) and each malformed JSON text, on a real resource.
+    /// </summary>
+    public IEnumerable<FuzzShot> Corpus(FuzzEndpoint endpoint)
+    {
+        if (!endpoint.Mutates)
+        {
+            yield break;
+        }
+
+        foreach (var form in BadMultipart)
+        {
+            yield return NeverValid(new FuzzShot("bad-multipart", endpoint, endpoint.Method, Route(endpoint, good: true), Json(form), "multipart/form-data; boundary=zzz"));
+        }
+
+        foreach (var text in Malformed)
+        {
+            yield return NeverValid(new FuzzShot("malformed-json", endpoint, endpoint.Method, Route(endpoint, good: true), Json(text), "application/json"));
+        }
+    }
+
+    /// <summary>
+    /// Generating a report reads no body: without a period (or with an empty one) the last period's report is made.
+    /// Such a request always names a bad period, so it stays a refusal.
+    /// </summary>
+    private FuzzShot NeverValid(FuzzShot shot)
+    {
+        if (shot.Endpoint.Pattern != "/api/reports/{kind}")
+        {
+            return shot;
+        }
+
+        var query = shot.Path.IndexOf('?', StringComparison.Ordinal);
+        return shot with { Path = (query < 0 ? shot.Path : shot.Path[..query]) + "?period=" + Pick(BadPeriods) };
     }
 
     /// <summary>A request at a route of the host with a method it does not map (405), or a path nothing maps (404).</summary>
