@@ -59,7 +59,7 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output)
         await hub.RunAsync(Math.Max(200, Requests / 10));
 
         var report = tally.Summary($"HTTP fuzz (seed {Seed}, {endpoints.Count} endpoints, {elapsed.TotalSeconds:0.0} s)")
-            + $"Hub fuzz: {hub.Invocations} invocations, {hub.Refusals} refused with HubException, {hub.ClosedForSize} closed for size, {hub.Failures.Count} failures";
+            + $"Hub fuzz: {hub.Invocations} invocations, {hub.Refusals} refused with HubException, {hub.ClosedForSize} closed for size, {hub.AnonymousRefused} unauthenticated connections refused, {hub.Failures.Count} failures";
         output.WriteLine(report);
         foreach (var failure in tally.Failures.Take(40).Concat(hub.Failures.Take(40)))
         {
@@ -75,6 +75,7 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output)
         StateRecount.Differences(before, after).Should().BeEmpty("a refused request changes nothing");
         hub.Failures.Should().BeEmpty();
         hub.Refusals.Should().BeGreaterThan(0);
+        hub.AnonymousRefused.Should().BeGreaterThan(0);
     }
 
     [Fact]

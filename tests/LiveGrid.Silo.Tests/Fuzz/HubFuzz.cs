@@ -38,10 +38,14 @@ internal sealed class HubFuzz(ApiSilo silo, Random random, Func<IHubConnectionBu
 
     public int ClosedForSize { get; private set; }
 
+    /// <summary>Connections tried without signing in; each must be refused (401 at negotiate).</summary>
+    public int AnonymousRefused { get; private set; }
+
     public List<string> Failures { get; } = [];
 
     public async Task RunAsync(int count)
     {
+        await AnonymousAsync(Math.Max(1, count / 50));
         var connection = await ConnectAsync();
         try
         {
@@ -139,6 +143,28 @@ internal sealed class HubFuzz(ApiSilo silo, Random random, Func<IHubConnectionBu
         string s => $"\"{s}\"",
         _ => arg.ToString() ?? "",
     };
+
+    /// <summary>Connecting without a token (or with a forged one) is refused before any hub method runs.</summary>
+    private async Task AnonymousAsync(int attempts)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            var token = Pick<string?>([null, "", "not-a-token", new string('A', 2_000)]);
+            await using var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(silo.Http.BaseAddress!, LiveHub.Path), HttpTransportType.WebSockets,
+                    options => options.AccessTokenProvider = () => Task.FromResult(token))
+                .Build();
+            try
+            {
+                await connection.StartAsync().WaitAsync(Eventually.Timeout);
+                Failures.Add($"a connection with token '{token?[..Math.Min(token.Length, 20)]}' was accepted without signing in");
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                AnonymousRefused++;
+            }
+        }
+    }
 
     private async Task<HubConnection> ConnectAsync()
     {
