@@ -15,6 +15,7 @@ export default defineConfig({
         board: resolve(import.meta.dirname, 'index.html'),
         console: resolve(import.meta.dirname, 'console.html'),
         worker: resolve(import.meta.dirname, 'worker.html'),
+        login: resolve(import.meta.dirname, 'login.html'),
       },
     },
   },

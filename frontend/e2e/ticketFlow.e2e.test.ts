@@ -1,13 +1,17 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDirectory, buildSilo, startSilo, until, type RunningSilo } from './silo';
+import { artifactsDirectory, buildSilo, signIn, startSilo, until, type RunningSilo } from './silo';
 
 // Issue 4 end to end, in real Chromium against the real silo: the operator creates and dispatches a ticket in the
 // console; within a second it is on the command board and on the grid worker's phone view; the worker accepts and
 // resolves it and the board follows; a second ticket left open turns overdue on the board once the test clock passes
 // its deadline.
+// Issue 6: everyone signs in through the real sign-in page (one browser context, so one cookie, per user): the command
+// center on the board, the operator in the console, the grid worker in the worker view. The users are made by the
+// bootstrap administrator through the API. An unauthenticated visit lands on the sign-in page, a wrong password shows
+// the error, and a grid worker opening the board is refused with a clear message.
 
 const chromiumPath = process.env.LIVEGRID_CHROMIUM ?? '/usr/bin/chromium';
 // Monday 09:00 in Beijing: working hours, so deadlines count from now.
@@ -19,8 +23,18 @@ interface TerritoryDocument {
   Districts: { Streets: { Communities: { Grids: { Code: string; Boundary?: [number, number][]; Staff?: { Leader?: { Worker?: string } } }[] }[] }[] }[];
 }
 
+// The accounts the test creates (the silo's bootstrap administrator makes them through the API).
+const password = 'E2e-user-password-1';
+const users = {
+  commandCenter: { userName: 'e2e-center', displayName: '指挥中心值班员', roles: ['CommandCenter'] },
+  operator: { userName: 'e2e-operator', displayName: '话务员小李', roles: ['Operator'] },
+  worker: { userName: 'e2e-worker', displayName: '网格员', roles: ['GridWorker'] },
+};
+
 let silo: RunningSilo;
 let browser: Browser;
+let adminToken: string;
+const contexts: BrowserContext[] = [];
 let board: Page;
 let operatorConsole: Page;
 let workerView: Page;
@@ -100,9 +114,41 @@ async function dispatchAndMeasure(ticketId: string, label: string): Promise<void
   await expect.poll(() => byTestId(operatorConsole, 'created-ticket-status').getAttribute('data-status'), { timeout: uiTimeout }).toBe('Dispatched');
 }
 
-/** Moves the host's test clock (POST /api/testing/clock); returns the new time. */
+/** The API as the bootstrap administrator (bearer token from POST /api/auth/token). */
+function asAdmin(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${adminToken}`);
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  return fetch(`${silo.url}${path}`, { ...init, headers });
+}
+
+async function createUser(user: { userName: string; displayName: string; roles: string[] }, extra: Record<string, string> = {}): Promise<void> {
+  const response = await asAdmin('/api/users', { method: 'POST', body: JSON.stringify({ ...user, password, ...extra }) });
+  expect(response.status, `creating ${user.userName}: ${await response.clone().text()}`).toBe(201);
+}
+
+/** A browser context of its own (its own cookie) for one user. */
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  return context;
+}
+
+/** Signs in through the real sign-in page: the page asked for sends us there, and back once signed in. */
+async function signInThroughPage(page: Page, path: string, userName: string): Promise<void> {
+  await page.goto(`${silo.url}${path}`);
+  await page.waitForURL((url) => url.pathname === '/login.html', { timeout: uiTimeout });
+  await byTestId(page, 'signin-user-name').fill(userName);
+  await byTestId(page, 'signin-password').fill(password);
+  await byTestId(page, 'signin-submit').click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path, { timeout: uiTimeout });
+  // (A locator wait, not expect.poll: this runs in beforeAll.)
+  await page.locator(`[data-testid="signed-in-user"][data-user-name="${userName}"]`).waitFor({ timeout: uiTimeout });
+}
+
+/** Moves the host's test clock (POST /api/testing/clock, administrator only); returns the new time. */
 async function advanceClock(body: { advanceBy: string } | { to: string }): Promise<string> {
-  const response = await fetch(`${silo.url}/api/testing/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await asAdmin('/api/testing/clock', { method: 'POST', body: JSON.stringify(body) });
   expect(response.status).toBe(200);
   return ((await response.json()) as { now: string }).now;
 }
@@ -129,10 +175,11 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (apt-get install -y chromium; deploy/test.sh does it)`);
   buildSilo();
   silo = await startSilo(clockStart);
+  adminToken = await signIn(silo.url);
 
   // A small known territory (four grids of the demo city, their six workers): nothing else happens in it.
   const territory = JSON.parse(readFileSync(resolve(import.meta.dirname, 'territory.json'), 'utf8')) as TerritoryDocument;
-  const replaced = await fetch(`${silo.url}/api/territory`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(territory) });
+  const replaced = await asAdmin('/api/territory', { method: 'PUT', body: JSON.stringify(territory) });
   expect(replaced.status).toBe(200);
   expect(((await replaced.json()) as { applied: boolean }).applied).toBe(true);
   const grid = territory.Districts[0].Streets[0].Communities[0].Grids[0];
@@ -140,20 +187,23 @@ beforeAll(async () => {
   workerId = grid.Staff!.Leader!.Worker!;
   // The vertices' mean: inside the grid's convex quadrilateral.
   point = [grid.Boundary!.reduce((s, p) => s + p[0], 0) / grid.Boundary!.length, grid.Boundary!.reduce((s, p) => s + p[1], 0) / grid.Boundary!.length];
-  await until(`worker ${workerId}`, async () => ((await fetch(`${silo.url}/api/workers/${workerId}`)).ok ? true : undefined));
+  await until(`worker ${workerId}`, async () => ((await asAdmin(`/api/workers/${workerId}`)).ok ? true : undefined));
+  await createUser(users.commandCenter);
+  await createUser(users.operator);
+  await createUser(users.worker, { workerId });
 
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'], headless: true });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  board = await context.newPage();
+  board = await (await newContext()).newPage();
   await board.setViewportSize({ width: 1920, height: 1080 });
-  operatorConsole = await context.newPage();
+  operatorConsole = await (await newContext()).newPage();
   await operatorConsole.setViewportSize({ width: 1440, height: 1000 });
-  workerView = await context.newPage();
+  workerView = await (await newContext()).newPage();
   await workerView.setViewportSize({ width: 390, height: 844 });
 
-  await board.goto(`${silo.url}/`);
-  await workerView.goto(`${silo.url}/worker.html?worker=${encodeURIComponent(workerId)}`);
-  await operatorConsole.goto(`${silo.url}/console.html`);
+  // Each signs in on the sign-in page the view sends them to; the worker view needs no ?worker=: it is the account's.
+  await signInThroughPage(board, '/', users.commandCenter.userName);
+  await signInThroughPage(workerView, '/worker.html', users.worker.userName);
+  await signInThroughPage(operatorConsole, '/console.html', users.operator.userName);
   await Promise.all([connected(board), connected(workerView), connected(operatorConsole)]);
   await byTestId(operatorConsole, 'intake-category').locator('option').first().waitFor({ state: 'attached', timeout: uiTimeout });
 });
@@ -163,6 +213,7 @@ afterAll(async () => {
     if (browser) {
       const paths = await screenshots();
       console.log(`e2e screenshots:\n  ${paths.join('\n  ')}`);
+      for (const context of contexts) await context.close();
       await browser.close();
     }
   } finally {
@@ -231,5 +282,107 @@ describe('a ticket from the console to the board and the worker, live', () => {
     // Countdowns run against the server's (test) clock: the overdue ticket shows time past its deadline, on both views.
     await expect.poll(() => boardOverdue(second).locator('[data-testid="countdown"]').textContent(), { timeout: uiTimeout }).toMatch(/^-/);
     await expect.poll(() => workerTask(second).locator('[data-testid="task-countdown"]').textContent(), { timeout: uiTimeout }).toMatch(/^-/);
+  });
+});
+
+describe('signing in', () => {
+  it('sends an unauthenticated visit to the sign-in page, shows a wrong password, and returns after signing in', async () => {
+    const page = await (await newContext()).newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const api = await page.request.get(`${silo.url}/api/auth/me`);
+    expect(api.status(), 'not signed in yet').toBe(401);
+    await page.goto(`${silo.url}/console.html?from=e2e`);
+    await page.waitForURL((url) => url.pathname === '/login.html', { timeout: uiTimeout });
+    expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/console.html?from=e2e');
+    await byTestId(page, 'signin-form').waitFor({ timeout: uiTimeout });
+    await expect(byTestId(page, 'view-title').textContent()).resolves.toContain('登录');
+    await page.screenshot({ path: resolve(artifactsDirectory, 'login.png'), fullPage: true });
+
+    await byTestId(page, 'signin-user-name').fill(users.operator.userName);
+    await byTestId(page, 'signin-password').fill('not-the-password');
+    await byTestId(page, 'signin-submit').click();
+    await expect.poll(() => byTestId(page, 'signin-error').getAttribute('data-kind'), { timeout: uiTimeout }).toBe('invalid');
+    await expect(byTestId(page, 'signin-error').textContent()).resolves.toBe('用户名或密码错误，请重新输入。');
+    expect(new URL(page.url()).pathname).toBe('/login.html');
+    await page.screenshot({ path: resolve(artifactsDirectory, 'login-wrong-password.png'), fullPage: true });
+
+    await byTestId(page, 'signin-password').fill(password);
+    await byTestId(page, 'signin-submit').click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === '/console.html?from=e2e', { timeout: uiTimeout });
+    await expect.poll(() => byTestId(page, 'signed-in-user').getAttribute('data-user-name'), { timeout: uiTimeout }).toBe(users.operator.userName);
+
+    // Signing out ends the session: the sign-in page, and the API says 401 again.
+    await byTestId(page, 'sign-out').click();
+    await page.waitForURL((url) => url.pathname === '/login.html', { timeout: uiTimeout });
+    expect((await page.request.get(`${silo.url}/api/auth/me`)).status()).toBe(401);
+  });
+
+  it('shows the wait when sign-in attempts are rate limited (429)', async () => {
+    // The limit is per client address and user name: use up a name nobody has, from this same address.
+    const userName = 'e2e-nobody';
+    let status = 0;
+    for (let attempt = 0; attempt < 30 && status !== 429; attempt++) {
+      status = (await fetch(`${silo.url}/api/auth/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName, password: 'x' }) })).status;
+    }
+    expect(status).toBe(429);
+    const page = await (await newContext()).newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${silo.url}/login.html`);
+    await byTestId(page, 'signin-user-name').fill(userName);
+    await byTestId(page, 'signin-password').fill('still-wrong');
+    await byTestId(page, 'signin-submit').click();
+    const error = byTestId(page, 'signin-error');
+    await expect.poll(() => error.getAttribute('data-kind'), { timeout: uiTimeout }).toBe('rate-limited');
+    await expect(error.textContent()).resolves.toMatch(/^登录尝试过于频繁，请在 \d+ 秒后重试。$/);
+    expect(Number(await error.getAttribute('data-retry-after'))).toBeGreaterThan(0);
+    await expect(byTestId(page, 'signin-submit').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: resolve(artifactsDirectory, 'login-rate-limited.png'), fullPage: true });
+  });
+
+  it('sends an open page to the sign-in page when its session ends (the next API call is 401)', async () => {
+    const page = await (await newContext()).newPage();
+    await signInThroughPage(page, '/', users.commandCenter.userName);
+    await connected(page);
+    // Signed out elsewhere (same cookie jar): the board's next REST call (street league, every 5 s) gets 401.
+    expect((await page.request.post(`${silo.url}/api/auth/signout`)).status()).toBe(204);
+    await page.waitForURL((url) => url.pathname === '/login.html', { timeout: uiTimeout });
+    await byTestId(page, 'signin-form').waitFor({ timeout: uiTimeout });
+  });
+
+  it('ignores a return URL that leads off the site', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${silo.url}/login.html?returnUrl=${encodeURIComponent('//example.org/phish')}`);
+    await byTestId(page, 'signin-user-name').fill(users.commandCenter.userName);
+    await byTestId(page, 'signin-password').fill(password);
+    await byTestId(page, 'signin-submit').click();
+    await page.waitForURL((url) => url.pathname === '/' && url.host === new URL(silo.url).host, { timeout: uiTimeout });
+  });
+
+  it('shows each role only its actions: 督办 for the command center, no intake or dispatch for it, no worker picker for the worker', async () => {
+    // The overdue ticket of the flow above is on the board with its 督办/升级 buttons.
+    await expect.poll(() => board.locator('[data-testid="supervise-button"]').count(), { timeout: uiTimeout }).toBeGreaterThan(0);
+    await expect(workerView.locator('[data-testid="worker-picker"]').count()).resolves.toBe(0);
+    await expect.poll(() => byTestId(workerView, 'worker-name').textContent(), { timeout: uiTimeout }).toContain(workerId);
+
+    const centerConsole = await contexts[0].newPage();
+    await centerConsole.goto(`${silo.url}/console.html`);
+    await expect.poll(() => byTestId(centerConsole, 'signed-in-user').getAttribute('data-user-name'), { timeout: uiTimeout }).toBe(users.commandCenter.userName);
+    await byTestId(centerConsole, 'intake-form').waitFor({ timeout: uiTimeout });
+    await expect(centerConsole.locator('[data-testid="intake-submit"]').count()).resolves.toBe(0);
+    await centerConsole.close();
+  });
+
+  it('refuses the board to a grid worker with a clear message', async () => {
+    const refused = await contexts[2].newPage();
+    await refused.setViewportSize({ width: 1280, height: 800 });
+    await refused.goto(`${silo.url}/`);
+    const banner = byTestId(refused, 'access-refused');
+    await banner.waitFor({ timeout: uiTimeout });
+    await expect(banner.locator('.refused-lead').textContent()).resolves.toBe('无权访问：您的账号不能查看或操作此页面的内容，请换用有权限的账号登录。');
+    // The server's reason under it (the hub's refusal of the city scope, or the board API's 403).
+    await expect.poll(() => byTestId(refused, 'access-refused-reason').textContent(), { timeout: uiTimeout }).toMatch(/\S/);
+    await expect(byTestId(refused, 'signed-in-user').getAttribute('data-user-name')).resolves.toBe(users.worker.userName);
+    await expect(refused.locator('[data-testid="supervise-button"]').count()).resolves.toBe(0);
+    await refused.screenshot({ path: resolve(artifactsDirectory, 'board-refused-worker.png'), fullPage: true });
   });
 });

@@ -2,6 +2,7 @@ using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Endpoints;
 using LiveGrid.Silo.Hosting;
 using LiveGrid.Silo.Reports;
+using LiveGrid.Silo.Scorecards;
 using LiveGrid.Silo.Testing;
 
 namespace LiveGrid.Silo;
@@ -29,13 +30,15 @@ public static class LiveGridHost
 
         builder.UseUrlUnlessConfigured(DefaultUrl);
         builder.AddLiveGridRuntime();
+        // Right after the runtime: the bootstrap administrator is written before the start-up work (a demo city) floods the store.
+        builder.AddLiveGridAuth();
         builder.AddLiveGridBlobs();
         builder.AddLiveGridEvidence();
         builder.AddLiveGridDomain();
         builder.AddLiveGridApi();
         builder.AddLiveGridLive();
         builder.AddLiveGridReports();
-        builder.AddLiveGridAuth();
+        builder.AddLiveGridScorecard();
 
         var app = builder.Build();
 
@@ -61,6 +64,7 @@ public static class LiveGridHost
         app.MapMetaEndpoints();
         app.MapTerritoryEndpoints();
         app.MapKpiEndpoints();
+        app.MapScorecardEndpoints();
         app.MapReportEndpoints();
         app.MapLiveHub();
         app.MapTestClockIfEnabled(app.Configuration);

@@ -3,9 +3,10 @@ import { connectLive } from '../live/connect';
 import { serverClock } from '../live/serverClock';
 import { TicketIndex } from '../live/ticketIndex';
 import { eventType, type AreaBoard, type AreaChild, type BoardCounters, type Delta, type GridLite, type Hotspot, type Snapshot, type TicketSummary } from '../live/types';
-import { api, commandCenter, errorText } from '../shared/api';
+import { api, ApiProblem, errorText, type Actor } from '../shared/api';
+import { can, requireUser } from '../shared/auth';
 import { echarts } from '../shared/charts';
-import { bindConnection, flash, mountHeader } from '../shared/chrome';
+import { bindConnection, flash, mountHeader, mountUser, showRefusal } from '../shared/chrome';
 import { byId, esc } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { loadTerritory, mapName, type Territory } from '../shared/territory';
@@ -14,7 +15,12 @@ import { formatTime, refreshCountdowns, startCountdowns } from '../shared/time';
 // The command board (大屏): city KPIs, aging, breaching next, hotspot map, overdue list with 督办, street league.
 // Live from Subscribe("city"); when the hub is not there, GET /api/boards/city and the ticket list every few seconds.
 
+// Signed in first (else to the sign-in page); 督办/升级 only for the roles that may supervise.
+const me = await requireUser();
+const maySupervise = can(me, 'supervise');
+const supervisor: Actor = { id: me.userName, role: 'CommandCenter', name: me.displayName || me.userName };
 mountHeader('boardTitle');
+mountUser(me);
 byId('app').innerHTML = `
   <section class="kpis">
     ${kpi('kpi-open', 'open')}${kpi('kpi-overdue', 'overdue', 'danger')}${kpi('kpi-received-today', 'receivedToday')}
@@ -47,6 +53,8 @@ const tickets = new TicketIndex((ticket) => ticket.isOpen);
 const recent: TicketSummary[] = [];
 let territory: Territory | null = null;
 let live = false;
+// Set once the server refused this user the board: the banner says so, and polling would only be refused again.
+let refused = false;
 
 const hotspotValue = (h: Hotspot | undefined) => (typeof h === 'number' ? h : h?.value ?? 0);
 
@@ -195,7 +203,7 @@ function renderLists(): void {
       <td class="mono">${esc(ticket.id)}<div class="sub">${esc(gridName(ticket.gridCode))}</div></td>
       <td class="ellipsis" title="${esc(ticket.title)}">${esc(ticket.title)}<div class="sub">${esc(tv(ticket.status))}${ticket.supervision ? ` · ${esc(t('supervised'))}` : ''}</div></td>
       <td class="mono countdown" data-testid="countdown" data-deadline="${esc(ticket.deadline)}"></td>
-      <td class="actions"><button data-testid="supervise-button" data-action="Reminder" data-id="${esc(ticket.id)}">${t('supervise')}</button><button class="warn" data-testid="escalate-button" data-action="Escalation" data-id="${esc(ticket.id)}">${t('escalate')}</button></td></tr>`).join('')
+      <td class="actions">${maySupervise ? `<button data-testid="supervise-button" data-action="Reminder" data-id="${esc(ticket.id)}">${t('supervise')}</button><button class="warn" data-testid="escalate-button" data-action="Escalation" data-id="${esc(ticket.id)}">${t('escalate')}</button>` : ''}</td></tr>`).join('')
     || `<tr><td colspan="4" class="empty">${t('none')}</td></tr>`;
 
   byId('recent').innerHTML = recent.map((ticket) => `<tr data-testid="recent-row" data-ticket-id="${esc(ticket.id)}" data-status="${esc(ticket.status)}" data-overdue="${isOverdue(ticket)}">
@@ -273,7 +281,7 @@ byId('overdue').addEventListener('click', async (event) => {
   const message = byId('action-msg');
   button.disabled = true;
   try {
-    await api.post(`/api/tickets/${encodeURIComponent(id)}/supervise`, { actor: commandCenter, level, note: level === 'Escalation' ? '指挥中心升级督办' : '指挥中心督办' });
+    await api.post(`/api/tickets/${encodeURIComponent(id)}/supervise`, { actor: supervisor, level, note: level === 'Escalation' ? '指挥中心升级督办' : '指挥中心督办' });
     flash(message, `${id} ${level === 'Escalation' ? t('escalated') : t('supervised')}`, true);
   } catch (error) {
     flash(message, `${id}: ${errorText(error)}`, false);
@@ -299,7 +307,7 @@ async function refreshStreets(): Promise<void> {
 }
 
 async function poll(): Promise<void> {
-  if (live) return;
+  if (live || refused) return;
   try {
     const [cityBoard, list] = await Promise.all([
       api.get<AreaBoard>('/api/boards/city'),
@@ -315,11 +323,17 @@ async function poll(): Promise<void> {
     gridHotspot.clear();
     render();
   } catch (error) {
+    if (error instanceof ApiProblem && error.status === 403) refuse(error.detail ?? error.title);
     console.warn('poll', error);
   }
 }
 
-const client = connectLive();
+function refuse(reason: string): void {
+  refused = true;
+  showRefusal(reason);
+}
+
+const client = connectLive(undefined, { onRefused: (_, message) => refuse(message) });
 bindConnection(client, () => !live);
 client.subscribe('city', (_, change) => {
   if (change.kind === 'snapshot') takeSnapshot(change.snapshot);

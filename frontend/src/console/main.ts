@@ -4,11 +4,13 @@ import { serverClock } from '../live/serverClock';
 import type { TicketSummary } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
 import { echarts } from '../shared/charts';
-import { bindConnection, flash, mountHeader, syncDomainClock } from '../shared/chrome';
+import { can, requireUser } from '../shared/auth';
+import { bindConnection, flash, mountHeader, mountUser, showRefusal, syncDomainClock } from '../shared/chrome';
 import { byId, esc, maskPhone } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { findGrid, loadTerritory, mapName, type Territory } from '../shared/territory';
 import { formatTime } from '../shared/time';
+import { mountReportsPanel } from '../reports/reportsPanel';
 
 // The operator console (受理台): intake → duplicates (merge or keep) → dispatch with the computed deadline; callback queue.
 
@@ -19,10 +21,16 @@ interface TicketView {
   readAt?: string;
 }
 
-const operator: Actor = { id: 'op-console', role: 'HotlineOperator', name: '话务员' };
+// Signed in first (else to the sign-in page); intake, dispatch and callback only for the roles that do them.
+const me = await requireUser();
+const mayIntake = can(me, 'intake');
+const mayDispatch = can(me, 'dispatch');
+const mayCallBack = can(me, 'callback');
+const operator: Actor = { id: me.userName, role: 'HotlineOperator', name: me.displayName || me.userName };
 const kinds = ['Complaint', 'Help', 'Report', 'Inquiry', 'Suggestion', 'Praise'];
 
 mountHeader('consoleTitle');
+mountUser(me);
 byId('app').innerHTML = `
   <section class="panel">
     <h2>${t('intake')}</h2>
@@ -44,7 +52,7 @@ byId('app').innerHTML = `
       <div class="sub" data-testid="intake-grid" id="grid-found">—</div>
       <label>${t('address')}</label><input data-testid="intake-address" name="address" />
       <label>${t('description')}</label><textarea data-testid="intake-description" name="description" rows="4"></textarea>
-      <div class="buttons"><button class="primary" type="submit" data-testid="intake-submit">${t('submit')}</button></div>
+      <div class="buttons">${mayIntake ? `<button class="primary" type="submit" data-testid="intake-submit">${t('submit')}</button>` : ''}</div>
       <div id="intake-msg" data-testid="intake-message"></div>
     </form>
   </section>
@@ -57,7 +65,9 @@ byId('app').innerHTML = `
     <h2>${t('callbackQueue')} <button type="button" id="cb-refresh" data-testid="callback-refresh">${t('refresh')}</button></h2>
     <div id="cb-msg" data-testid="callback-message"></div>
     <table class="list"><tbody id="callbacks" data-testid="callback-queue"></tbody></table>
-  </section>`;
+  </section>
+  <section id="reports"></section>`;
+mountReportsPanel(byId('reports'));
 
 const form = byId<HTMLFormElement>('intake');
 const field = <T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(name: string) => form.elements.namedItem(name) as T;
@@ -131,6 +141,7 @@ loadTerritory().then((loaded) => {
 // ---- intake -------------------------------------------------------------------------------------------------------
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (!mayIntake) return;
   const message = byId('intake-msg');
   const lng = field<HTMLInputElement>('lng').value.trim();
   const lat = field<HTMLInputElement>('lat').value.trim();
@@ -165,7 +176,7 @@ function showResult(view: TicketView, note = ''): void {
   result.dataset.ticketId = s.id;
   const duplicates = view.duplicateCandidates ?? [];
   const suspected = s.suspectedDuplicateOf;
-  const canDispatch = view.allowedActions?.includes('Dispatch') ?? true;
+  const canDispatch = mayDispatch && (view.allowedActions?.includes('Dispatch') ?? true);
   result.innerHTML = `
     <dl class="kv">
       <dt>${t('ticket')}</dt><dd class="mono" data-testid="created-ticket-id">${esc(s.id)}</dd>
@@ -180,7 +191,7 @@ function showResult(view: TicketView, note = ''): void {
         ${(duplicates.length > 0 ? duplicates : [{ ticketId: suspected!, category: s.category ?? '', distanceMeters: NaN, receivedAt: '', status: '' }]).map((d) => `
           <tr data-testid="duplicate-row" data-ticket-id="${esc(d.ticketId)}"><td class="mono">${esc(d.ticketId)}</td><td>${esc(d.category)}</td>
           <td>${Number.isFinite(d.distanceMeters) ? `${Math.round(d.distanceMeters)} m` : ''}</td><td>${esc(tv(d.status))}</td>
-          <td><button type="button" data-testid="merge-button" data-merge="${esc(d.ticketId)}">${t('merge')}</button></td></tr>`).join('')}
+          <td>${mayIntake ? `<button type="button" data-testid="merge-button" data-merge="${esc(d.ticketId)}">${t('merge')}</button>` : ''}</td></tr>`).join('')}
       </tbody></table>
       <div class="buttons"><button type="button" data-testid="keep-button" id="keep">${t('keep')}</button></div>` : ''}
     <div class="buttons">${canDispatch ? `<button class="primary" type="button" data-testid="dispatch-button" id="dispatch">${t('dispatch')}</button>` : ''}</div>
@@ -213,10 +224,10 @@ async function loadCallbacks(): Promise<void> {
     byId('callbacks').innerHTML = list.items.map((ticket) => `
       <tr data-testid="callback-row" data-ticket-id="${esc(ticket.id)}">
         <td><div class="mono">${esc(ticket.id)}</div><div class="sub">${esc(ticket.title)}</div><div class="sub">${t('resolve')} ${esc(formatTime(ticket.resolvedAt))}</div></td>
-        <td class="actions">
+        <td class="actions">${mayCallBack ? `
           <button type="button" data-testid="rate-Satisfied" data-rate="Satisfied" data-id="${esc(ticket.id)}">${t('satisfied')}</button>
           <button type="button" data-testid="rate-BasicallySatisfied" data-rate="BasicallySatisfied" data-id="${esc(ticket.id)}">${t('basicallySatisfied')}</button>
-          <button type="button" class="warn" data-testid="rate-Unsatisfied" data-rate="Unsatisfied" data-id="${esc(ticket.id)}">${t('unsatisfied')}</button>
+          <button type="button" class="warn" data-testid="rate-Unsatisfied" data-rate="Unsatisfied" data-id="${esc(ticket.id)}">${t('unsatisfied')}</button>` : ''}
         </td></tr>`).join('') || `<tr><td class="empty">${t('none')}</td></tr>`;
   } catch (error) {
     flash(byId('cb-msg'), errorText(error), false);
@@ -243,7 +254,7 @@ void loadCallbacks();
 setInterval(() => void loadCallbacks(), 15_000);
 
 // The created ticket is followed live (scope "ticket:{id}"): its status changes as the worker acts on it.
-const client = connectLive();
+const client = connectLive(undefined, { onRefused: (_, message) => showRefusal(message) });
 bindConnection(client);
 syncDomainClock(() => '/api/boards/city', 15_000);
 let following: (() => void) | null = null;

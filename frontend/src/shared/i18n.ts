@@ -20,6 +20,11 @@ const zh = {
   workerId: '网格员编号', go: '进入', myTasks: '我的任务', patrols: '今日巡查', accept: '签收', arrive: '到场', resolve: '办结', notes: '处置说明',
   checkIn: '签到', finding: '上报问题', complete: '完成巡查', feed: '消息', window: '时段', checkpoints: '点位', findings: '发现',
   serverTime: '北京时间',
+  signInTitle: '网格化管理平台 · 登录', userName: '用户名', password: '密码', signIn: '登录', signingIn: '登录中…', signOut: '退出登录',
+  wrongPassword: '用户名或密码错误，请重新输入。', rateLimited: '登录尝试过于频繁，请在 {s} 秒后重试。', signInFailed: '登录失败：',
+  signedInAs: '当前用户', alreadySignedIn: '您已登录为', continueAs: '继续使用此账号', signInRequired: '请先登录后再使用本系统。',
+  refused: '无权访问：', refusedPage: '您的账号不能查看或操作此页面的内容，请换用有权限的账号登录。', forbidden: '您的账号无权执行此操作。', notAWorker: '此账号未绑定网格员，无法打开网格员工作台。',
+  roleCommandCenter: '指挥中心', roleOperator: '话务员', roleUnitHandler: '承办单位', roleGridWorker: '网格员', roleAssessor: '考核', roleAdministrator: '系统管理员',
 };
 
 type Dict = typeof zh;
@@ -44,6 +49,11 @@ const en: Dict = {
   workerId: 'Worker id', go: 'Open', myTasks: 'My tasks', patrols: "Today's patrols", accept: 'Accept', arrive: 'Arrive', resolve: 'Resolve', notes: 'Notes',
   checkIn: 'Check in', finding: 'Report finding', complete: 'Complete', feed: 'Messages', window: 'Window', checkpoints: 'Checkpoints', findings: 'Findings',
   serverTime: 'Beijing time',
+  signInTitle: 'Grid Management · Sign in', userName: 'User name', password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…', signOut: 'Sign out',
+  wrongPassword: 'Wrong user name or password. Please try again.', rateLimited: 'Too many sign-in attempts. Try again in {s} s.', signInFailed: 'Sign-in failed: ',
+  signedInAs: 'Signed in', alreadySignedIn: 'You are signed in as', continueAs: 'Continue with this account', signInRequired: 'Please sign in to use LiveGrid.',
+  refused: 'Not allowed: ', refusedPage: 'your account may not see or act on this page. Sign in with an account that may.', forbidden: 'Your account may not do this.', notAWorker: 'This account is not a grid worker: the worker view has nothing to show.',
+  roleCommandCenter: 'Command center', roleOperator: 'Operator', roleUnitHandler: 'Unit handler', roleGridWorker: 'Grid worker', roleAssessor: 'Assessor', roleAdministrator: 'Administrator',
 };
 
 const statusZh: Record<string, string> = {

@@ -4,22 +4,28 @@ import { serverClock } from '../live/serverClock';
 import { InspectionIndex, TicketIndex } from '../live/ticketIndex';
 import { eventType, type InspectionSummary, type TicketSummary, type WorkerNotification, type WorkerView } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
-import { bindConnection, flash, mountHeader, syncDomainClock } from '../shared/chrome';
+import { can, requireUser } from '../shared/auth';
+import { bindConnection, flash, mountHeader, mountUser, showRefusal, syncDomainClock } from '../shared/chrome';
 import { byId, esc } from '../shared/dom';
 import { t, tv } from '../shared/i18n';
 import { formatTime, refreshCountdowns, startCountdowns } from '../shared/time';
 
 // The grid worker's phone view: my tasks live from Subscribe("worker:{id}"), accept / arrive / resolve; today's patrols.
 
-const params = new URLSearchParams(location.search);
-const workerId = params.get('worker')?.trim() ?? '';
+// The signed-in grid worker's own view (their worker id from GET /api/auth/me). Only the roles that look after
+// workers (administrator, command center) may pick another worker with ?worker=.
+const me = await requireUser();
+const mayPick = !me.workerId && can(me, 'pickWorker');
+const workerId = me.workerId?.trim() || (mayPick ? new URLSearchParams(location.search).get('worker')?.trim() ?? '' : '');
 
 mountHeader('workerTitle');
+mountUser(me);
 byId('app').innerHTML = `
-  <form class="picker" id="picker" data-testid="worker-picker">
+  ${mayPick ? `<form class="picker" id="picker" data-testid="worker-picker">
     <input name="worker" data-testid="worker-id-input" placeholder="${t('workerId')} (w0001)" value="${esc(workerId)}" />
     <button type="submit" data-testid="worker-go">${t('go')}</button>
-  </form>
+  </form>` : ''}
+  ${!workerId && !mayPick ? `<div class="card empty" data-testid="not-a-worker">${esc(t('notAWorker'))}</div>` : ''}
   ${workerId ? `
   <div class="card"><h3 id="worker-name" data-testid="worker-name">${esc(workerId)}</h3><div class="meta"><span id="worker-grid"></span><span id="worker-duty"></span></div></div>
   <div id="msg" data-testid="worker-message"></div>
@@ -30,7 +36,7 @@ byId('app').innerHTML = `
   <div class="section-title">${t('feed')}</div>
   <div id="feed" class="card" data-testid="worker-feed"></div>` : ''}`;
 
-byId<HTMLFormElement>('picker').addEventListener('submit', (event) => {
+document.getElementById('picker')?.addEventListener('submit', (event) => {
   event.preventDefault();
   const value = (byId<HTMLFormElement>('picker').elements.namedItem('worker') as HTMLInputElement).value.trim();
   if (value) location.search = `?worker=${encodeURIComponent(value)}`;
@@ -176,7 +182,7 @@ if (workerId) {
     render();
   }).catch(() => undefined);
 
-  const client = connectLive();
+  const client = connectLive(undefined, { onRefused: (_, message) => showRefusal(message) });
   bindConnection(client, () => !live);
   client.subscribe(`worker:${workerId}`, (_, change) => {
     if (change.kind === 'snapshot') {

@@ -16,6 +16,10 @@ namespace LiveGrid.Grains.Kpis;
 /// carries the work. Only the board figures (<see cref="KpiBoardFigures"/>) count them, as the board does.</item>
 /// <item>Every measure counts tickets, each at most once (a reworked ticket counts once, in its latest in-period
 /// round where a round matters), except <see cref="Satisfaction"/>, which counts ratings (each callback is one).</item>
+/// <item>Outcomes are read from the audit entries' fields (<see cref="TicketTransition.Rating"/>,
+/// <see cref="TicketTransition.Level"/>, <see cref="TicketTransition.Approved"/>). Entries written before those fields
+/// existed have them null and are read by their <see cref="TicketTransition.Detail"/> text instead: a fallback for old
+/// trails only, never the first choice (<see cref="RatingOf"/>, <see cref="LevelOf"/>, <see cref="IsApproval"/>).</item>
 /// <item>Deadlines and on-time flags are the ticket's current ones (its clocks now); an extension approved after the
 /// period moves a deadline the period's report then uses.</item>
 /// </list>
@@ -159,8 +163,8 @@ public static class KpiEngine
     {
         var resolved = ResolvedIn(period, tickets);
         return new KpiRate("extension", "延期率 = resolved tickets with an approved extension / resolved",
-            resolved.Count(x => x.Ticket.Trail.Any(e => e.Action == TicketActionKind.DecideExtension && e.At < period.End
-                && e.Detail?.StartsWith("approved", StringComparison.Ordinal) == true)), resolved.Count);
+            resolved.Count(x => x.Ticket.Trail.Any(e => e.Action == TicketActionKind.DecideExtension && e.At < period.End && IsApproval(e))),
+            resolved.Count);
     }
 
     /// <summary>
@@ -312,21 +316,51 @@ public static class KpiEngine
     private static bool AnyAfter(KpiTicket ticket, TicketTransition after, KpiPeriod period, TicketActionKind kind) =>
         ticket.Trail.Any(e => e.Sequence > after.Sequence && e.Action == kind && e.At < period.End);
 
-    /// <summary>The rating a callback entry records ("rated Satisfied").</summary>
-    private static CallbackRating? RatingOf(TicketTransition callback) =>
-        callback.Detail is { } detail && detail.StartsWith("rated ", StringComparison.Ordinal)
-        && Enum.TryParse<CallbackRating>(detail[6..].Trim(), out var rating) ? rating : null;
-
-    /// <summary>The level a resolution entry records ("by unit at Grid level").</summary>
-    private static ResolutionLevel? LevelOf(TicketTransition resolve)
+    /// <summary>
+    /// The rating a callback entry records: its <see cref="TicketTransition.Rating"/>; for an entry written before that
+    /// field existed (null), its text ("rated Satisfied") as a fallback.
+    /// </summary>
+    public static CallbackRating? RatingOf(TicketTransition callback)
     {
-        if (resolve.Detail is not { } detail)
+        ArgumentNullException.ThrowIfNull(callback);
+        return callback.Rating ?? (callback.Detail is { } detail && detail.StartsWith("rated ", StringComparison.Ordinal)
+            && Enum.TryParse<CallbackRating>(detail[6..].Trim(), out var rating) && Enum.IsDefined(rating) ? rating : null);
+    }
+
+    /// <summary>
+    /// Whether an extension decision approved: its <see cref="TicketTransition.Approved"/>; for an entry written before
+    /// that field existed (null), its text ("approved 3wd") as a fallback.
+    /// </summary>
+    public static bool IsApproval(TicketTransition decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Approved ?? decision.Detail?.StartsWith("approved", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>
+    /// The level a resolution entry records: its <see cref="TicketTransition.Level"/>; for an entry written before that
+    /// field existed (null), its text ("by unit at Grid level") as a fallback.
+    /// </summary>
+    public static ResolutionLevel? LevelOf(TicketTransition resolve)
+    {
+        ArgumentNullException.ThrowIfNull(resolve);
+        if (resolve.Level is { } level)
+        {
+            return level;
+        }
+
+        return LegacyLevelOf(resolve.Detail);
+    }
+
+    private static ResolutionLevel? LegacyLevelOf(string? detail)
+    {
+        if (detail is null)
         {
             return null;
         }
 
         var at = detail.LastIndexOf(" at ", StringComparison.Ordinal);
         var end = detail.LastIndexOf(" level", StringComparison.Ordinal);
-        return at >= 0 && end > at && Enum.TryParse<ResolutionLevel>(detail[(at + 4)..end], out var level) ? level : null;
+        return at >= 0 && end > at && Enum.TryParse<ResolutionLevel>(detail[(at + 4)..end], out var level) && Enum.IsDefined(level) ? level : null;
     }
 }

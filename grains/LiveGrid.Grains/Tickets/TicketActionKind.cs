@@ -74,4 +74,7 @@ public enum TicketActionKind
     /// not a lifecycle action: allowed in every status, closed and merged too, and never changes the status.
     /// </summary>
     RevealCaller,
+
+    /// <summary>上传现场照片: an evidence photo was attached; recorded, does not change the status.</summary>
+    AttachEvidence,
 }

@@ -23,7 +23,7 @@ public static class TicketLifecycle
     /// closing over an Unsatisfied rating needs a note saying why it does not go to rework.</item>
     /// <item>A failed verification keeps the ticket Resolved and the only way on is Rework (source FailedVerification), by the dispatcher.</item>
     /// <item>Suspension and extension decisions wait: while Suspended only Resume, supervision and duplicates apply.</item>
-    /// <item>Supervision (督办) and recording a merged duplicate apply in every open status and never change it.</item>
+    /// <item>Supervision (督办), recording a merged duplicate and attaching an evidence photo apply in every open status and never change it.</item>
     /// </list>
     /// </summary>
     public static IReadOnlyList<TransitionRule> Rules { get; } =
@@ -33,12 +33,14 @@ public static class TicketLifecycle
         new(Received,    Act.MergeInto,          To(Merged)),
         new(Received,    Act.AddDuplicate,       Stays),
         new(Received,    Act.Supervise,          Stays),
+        new(Received,    Act.AttachEvidence,     Stays),
 
         new(Classified,  Act.Classify,           Stays),
         new(Classified,  Act.Dispatch,           To(Dispatched)),
         new(Classified,  Act.MergeInto,          To(Merged)),
         new(Classified,  Act.AddDuplicate,       Stays),
         new(Classified,  Act.Supervise,          Stays),
+        new(Classified,  Act.AttachEvidence,     Stays),
 
         new(Dispatched,  Act.Accept,             To(Accepted)),
         new(Dispatched,  Act.Return,             To(Returned),         WithinReturnWindow),
@@ -46,6 +48,7 @@ public static class TicketLifecycle
         new(Dispatched,  Act.Suspend,            To(Suspended)),
         new(Dispatched,  Act.AddDuplicate,       Stays),
         new(Dispatched,  Act.Supervise,          Stays),
+        new(Dispatched,  Act.AttachEvidence,     Stays),
 
         new(Accepted,    Act.ArriveOnSite,       To(OnSite)),
         new(Accepted,    Act.Resolve,            To(Resolved)),
@@ -56,6 +59,7 @@ public static class TicketLifecycle
         new(Accepted,    Act.Suspend,            To(Suspended)),
         new(Accepted,    Act.AddDuplicate,       Stays),
         new(Accepted,    Act.Supervise,          Stays),
+        new(Accepted,    Act.AttachEvidence,     Stays),
 
         new(OnSite,      Act.Resolve,            To(Resolved)),
         new(OnSite,      Act.Transfer,           To(Dispatched)),
@@ -64,6 +68,7 @@ public static class TicketLifecycle
         new(OnSite,      Act.Suspend,            To(Suspended)),
         new(OnSite,      Act.AddDuplicate,       Stays),
         new(OnSite,      Act.Supervise,          Stays),
+        new(OnSite,      Act.AttachEvidence,     Stays),
 
         new(Resolved,    Act.CallBack,           To(CalledBack),       VerificationNotFailed),
         new(Resolved,    Act.Verify,             ClosedIfVerified,     VerificationNotFailed),
@@ -71,20 +76,24 @@ public static class TicketLifecycle
         new(Resolved,    Act.Rework,             To(Dispatched),       VerificationFailed),
         new(Resolved,    Act.AddDuplicate,       Stays),
         new(Resolved,    Act.Supervise,          Stays),
+        new(Resolved,    Act.AttachEvidence,     Stays),
 
         new(CalledBack,  Act.Close,              To(Closed)),
         new(CalledBack,  Act.Rework,             To(Dispatched),       RatedUnsatisfied),
         new(CalledBack,  Act.AddDuplicate,       Stays),
         new(CalledBack,  Act.Supervise,          Stays),
+        new(CalledBack,  Act.AttachEvidence,     Stays),
 
         new(Returned,    Act.Classify,           Stays),
         new(Returned,    Act.Redispatch,         To(Dispatched)),
         new(Returned,    Act.AddDuplicate,       Stays),
         new(Returned,    Act.Supervise,          Stays),
+        new(Returned,    Act.AttachEvidence,     Stays),
 
         new(Suspended,   Act.Resume,             SuspendedFrom),
         new(Suspended,   Act.AddDuplicate,       Stays),
         new(Suspended,   Act.Supervise,          Stays),
+        new(Suspended,   Act.AttachEvidence,     Stays),
 
         // Closed and Merged: no rows, so nothing is allowed.
     ];
@@ -159,8 +168,8 @@ public static class TicketLifecycle
 
         var at = action.At.ToUniversalTime();
         var next = rule.Target.Next(ticket, action);
-        var transition = new TicketTransition(
-            ticket.History.Count + 1, at, action.Actor, ticket.Status, next, kind, action.AuditNote, action.AuditDetail(ticket));
+        var transition = action.WithOutcome(new TicketTransition(
+            ticket.History.Count + 1, at, action.Actor, ticket.Status, next, kind, action.AuditNote, action.AuditDetail(ticket)));
         var changed = action.ApplyTo(ticket, at) with { Status = next, History = [.. ticket.History, transition] };
         return TicketResult.Applied(changed, transition);
     }

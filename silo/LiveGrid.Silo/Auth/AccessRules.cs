@@ -65,7 +65,7 @@ public sealed class AccessRules(IGrainFactory grains, CityModel city)
                 // Its own policy on the endpoint (CallerEndpoints.RevealRoles) has let only the roles that may see callers through.
                 return null;
 
-            case "GetKpis" or "ListReports" or "GetReport" or "GenerateReport":
+            case "GetKpis" or "GetScorecard" or "ListReports" or "GetReport" or "GenerateReport":
                 return Role(user, "read KPIs and reports", LiveGridRoles.Assessor, LiveGridRoles.CommandCenter);
         }
 

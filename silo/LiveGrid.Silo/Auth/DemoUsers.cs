@@ -41,15 +41,11 @@ public sealed class DemoUsers(UserStore users, CityModel city, IOptions<AuthOpti
             demo.Add(new NewUser(UnitHandler, password, [LiveGridRoles.UnitHandler], UnitId: unit.Id));
         }
 
-        var created = new List<string>();
-        foreach (var user in demo)
-        {
-            var (outcome, _) = await users.CreateAsync(user, new ValidationErrors()).WaitAsync(cancellationToken);
-            if (outcome == UserCreateOutcome.Created)
-            {
-                created.Add(user.UserName!);
-            }
-        }
+        // One hash for all: they share the password, and hashing six times would slow the demo city's start.
+        var hash = UserStore.HashPassword(password);
+        var outcomes = await Task.WhenAll(demo.Select(async user =>
+            (user.UserName, (await users.CreateAsync(user, new ValidationErrors(), hash)).Outcome))).WaitAsync(cancellationToken);
+        var created = outcomes.Where(o => o.Outcome == UserCreateOutcome.Created).Select(o => o.UserName!).ToList();
 
         AuthLog.DemoUsersCreated(logger, created.Count, string.Join(", ", created));
     }

@@ -13,11 +13,14 @@ namespace LiveGrid.Silo.Auth;
 /// </summary>
 public static class UserCommand
 {
-    public static bool Handles(string[] args) => args.Length >= 1 && args[0] == "users";
+    /// <summary>True when the arguments hold the "users" command (after host arguments such as --contentRoot, if any).</summary>
+    public static bool Handles(string[] args) => CommandIndex(args) >= 0;
 
     /// <returns>The process exit code: 0 created, 1 exists already, 2 a usage or validation error.</returns>
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] allArgs, TextReader input, TextWriter output, TextWriter error)
     {
+        var at = CommandIndex(allArgs);
+        var args = allArgs[at..];
         if (args.Length < 3 || args[1] != "add" || args[2].StartsWith("--", StringComparison.Ordinal))
         {
             await error.WriteLineAsync("usage: LiveGrid.Silo users add <name> --role <Role> [--role <Role>] [--worker <id>] [--unit <id>]  (password on stdin)");
@@ -28,7 +31,7 @@ public static class UserCommand
         var userName = args[2];
         var roles = new List<string>();
         string? worker = null, unit = null;
-        var hostArgs = new List<string>();
+        var hostArgs = new List<string>(allArgs[..at]);
         for (var i = 3; i < args.Length; i++)
         {
             switch (args[i])
@@ -49,7 +52,12 @@ public static class UserCommand
         }
 
         var password = await input.ReadLineAsync();
-        var app = LiveGridHost.Build([.. hostArgs], builder => builder.Configuration["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false");
+        var app = LiveGridHost.Build([.. hostArgs], builder =>
+        {
+            builder.Configuration["LiveGrid:Startup:LoadDemoCityWhenEmpty"] = "false";
+            // A command's output is its own lines, not the host's start-up log.
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        });
         await using (app)
         {
             // Only the grain runtime: no HTTP, no start-up work.
@@ -84,5 +92,19 @@ public static class UserCommand
                 await runtime.StopAsync(CancellationToken.None);
             }
         }
+    }
+
+    // "users" is the command unless it is the value of the option before it (e.g. --urls users).
+    private static int CommandIndex(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "users" && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1].Contains('=', StringComparison.Ordinal)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -59,8 +59,12 @@ public sealed class UserStore(IGrainFactory grains, CityModel city, TimeProvider
         return account;
     }
 
-    /// <summary>Creates the account unless one of that name exists; <paramref name="errors"/> says what is not valid.</summary>
-    public async Task<(UserCreateOutcome Outcome, UserAccount? Account)> CreateAsync(NewUser user, ValidationErrors errors)
+    /// <summary>
+    /// Creates the account unless one of that name exists; <paramref name="errors"/> says what is not valid.
+    /// <paramref name="passwordHash"/>, when given, is <see cref="HashPassword"/> of the user's password, made once for
+    /// many accounts that share it (the demo users): hashing is deliberately slow.
+    /// </summary>
+    public async Task<(UserCreateOutcome Outcome, UserAccount? Account)> CreateAsync(NewUser user, ValidationErrors errors, string? passwordHash = null)
     {
         Validate(user, errors);
         if (errors.Any)
@@ -79,10 +83,13 @@ public sealed class UserStore(IGrainFactory grains, CityModel city, TimeProvider
             CreatedAt = now,
             UpdatedAt = now,
         };
-        account = account with { PasswordHash = Hasher.HashPassword(account, user.Password!) };
+        account = account with { PasswordHash = passwordHash ?? HashPassword(user.Password!) };
         var created = await grains.GetGrain<IUserGrain>(UserNames.Normalize(account.UserName)).Create(account);
         return created ? (UserCreateOutcome.Created, account) : (UserCreateOutcome.Exists, null);
     }
+
+    /// <summary>The framework's hash of <paramref name="password"/> (PBKDF2, salted).</summary>
+    public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
 
     /// <summary>The claims of a signed-in account, for <paramref name="scheme"/>.</summary>
     public ClaimsPrincipal Principal(UserAccount account, string scheme)

@@ -65,7 +65,7 @@ public static class KpiEndpoints
         return null;
     }
 
-    private static KpiScope? ParseScope(string? text, CityModel city, ValidationErrors errors)
+    internal static KpiScope? ParseScope(string? text, CityModel city, ValidationErrors errors)
     {
         if (!KpiScope.TryParse(text, out var scope))
         {

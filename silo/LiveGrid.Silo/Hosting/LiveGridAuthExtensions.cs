@@ -80,7 +80,7 @@ public static class LiveGridAuthExtensions
         builder.Services.AddSingleton<AccessRules>();
         builder.Services.AddSingleton<HubAccess>();
         builder.Services.AddSingleton<SignInThrottle>();
-        // After the grain runtime and the start-up work, before Kestrel serves.
+        // After the grain runtime, before the start-up work and before Kestrel serves.
         builder.Services.AddHostedService<UserBootstrap>();
 
         builder.Services.AddRateLimiter(options =>

@@ -33,4 +33,5 @@ namespace LiveGrid.Silo.Json;
 [JsonSerializable(typeof(CalendarResponse))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryDefinition>))]
 [JsonSerializable(typeof(LiveGrid.Grains.Kpis.KpiReport))]
+[JsonSerializable(typeof(LiveGrid.Grains.Scorecards.ScorecardReport))]
 public sealed partial class LiveGridApiJsonContext : JsonSerializerContext;

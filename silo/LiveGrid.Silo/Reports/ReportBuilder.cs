@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using LiveGrid.Grains.Kpis;
+using LiveGrid.Grains.Scorecards;
 
 namespace LiveGrid.Silo.Reports;
 
@@ -56,6 +57,17 @@ public static class ReportBuilder
             }
         }
 
+        if (content.Scorecard is { } card)
+        {
+            csv.Append("\r\n");
+            Row(csv, ScorecardTitle);
+            Row(csv, [.. ScorecardHeader(card)]);
+            foreach (var (rank, line) in ScorecardRows(card))
+            {
+                Row(csv, [rank, Kind(line.Kind), line.Code, line.Name, Integer(line.Workers), .. line.Items.Select(i => Decimal(i.Points)), Decimal(line.Total)]);
+            }
+        }
+
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
@@ -106,9 +118,73 @@ public static class ReportBuilder
             html.Append("</table>\n");
         }
 
+        if (content.Scorecard is { } card)
+        {
+            html.Append("<h2>").Append(E(ScorecardTitle)).Append("</h2>\n<table>\n<tr>");
+            foreach (var header in ScorecardHeader(card))
+            {
+                html.Append("<th>").Append(E(header)).Append("</th>");
+            }
+
+            html.Append("</tr>\n");
+            foreach (var (rank, line) in ScorecardRows(card))
+            {
+                html.Append("<tr><td class=\"n\">").Append(E(rank)).Append("</td><td>").Append(E(Kind(line.Kind))).Append("</td><td>").Append(E(line.Code))
+                    .Append("</td><td>").Append(E(line.Name)).Append("</td><td class=\"n\">").Append(Integer(line.Workers)).Append("</td>");
+                foreach (var item in line.Items)
+                {
+                    html.Append("<td class=\"n\">").Append(E(Decimal(item.Points))).Append("</td>");
+                }
+
+                html.Append("<td class=\"n\"><b>").Append(E(Decimal(line.Total))).Append("</b></td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
         html.Append("</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
+
+    /// <summary>The quarterly assessment's section of the grid staff's scorecard.</summary>
+    public const string ScorecardTitle = "网格员千分制考核";
+
+    /// <summary>Rank, kind, code, name, workers, then each item as "name（max）", then the total.</summary>
+    public static IReadOnlyList<string> ScorecardHeader(ScorecardReport card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return ["排名", "类别", "代码", "名称", "人数", .. card.Items.Select(i => $"{i.Name}（{Decimal(i.MaxPoints)}）"), $"总分（{Decimal(Scorecard.TotalPoints)}）"];
+    }
+
+    /// <summary>The workers ranked (ties share a rank), then the streets, communities and grids (their workers' mean), unranked.</summary>
+    private static IEnumerable<(string Rank, ScorecardLine Line)> ScorecardRows(ScorecardReport card)
+    {
+        var rank = 0;
+        double? previous = null;
+        for (var i = 0; i < card.Workers.Count; i++)
+        {
+            if (card.Workers[i].Total != previous)
+            {
+                rank = i + 1;
+                previous = card.Workers[i].Total;
+            }
+
+            yield return (Integer(rank), card.Workers[i]);
+        }
+
+        foreach (var area in card.Areas)
+        {
+            yield return ("", area);
+        }
+    }
+
+    private static string Kind(ScorecardLineKind kind) => kind switch
+    {
+        ScorecardLineKind.Worker => "网格员",
+        ScorecardLineKind.Grid => "网格平均",
+        ScorecardLineKind.Community => "社区平均",
+        _ => "街道平均",
+    };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

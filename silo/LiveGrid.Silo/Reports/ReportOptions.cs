@@ -19,6 +19,9 @@ public sealed class ReportOptions
     /// <summary>Points lost per percentage point below <see cref="PassingOnTimeRate"/>.</summary>
     public double PointsPerPercentBelow { get; set; } = 1;
 
+    /// <summary>Points a unit loses per failed verification (核查不合格) of its tickets in the quarter (考核: −0.2 each).</summary>
+    public double PointsPerFailedVerification { get; set; } = 0.2;
+
     /// <summary>How many grids the weekly analysis lists as hotspots.</summary>
     public int Hotspots { get; set; } = 10;
 }

@@ -2,6 +2,7 @@ using LiveGrid.Blobs;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Kpis;
 using LiveGrid.Grains.Reports;
+using LiveGrid.Grains.Scorecards;
 using LiveGrid.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace LiveGrid.Silo.Reports;
 /// "{kind}/{period}.csv" and ".html". Names are create-only: a report, once made, is never rewritten, so a second
 /// generation of the same period (a retried schedule, a second POST) finds it and returns it unchanged.
 /// </summary>
-public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobStore blobs, TimeProvider time, IOptions<ReportOptions> options) : IReportGenerator
+public sealed class ReportService(
+    IGrainFactory grains, CityModel city, IBlobStore blobs, TimeProvider time, IOptions<ReportOptions> options, Scorecard scorecard) : IReportGenerator
 {
     public const string Container = "reports";
 
@@ -59,6 +61,7 @@ public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobSto
         var index = city.Territory.Index;
         var streets = index.Districts.SelectMany(d => index.Children(d.Code)).ToList();
         var rankings = new List<ReportRanking>();
+        ScorecardReport? staff = null;
         rankings.AddRange(ByOnTime("街道按期办结率排名", streets.Select(s => (s.Code.Value, s.Name, For(new KpiScope(KpiScopeKind.Area, s.Code.Value))))));
         switch (period.Kind)
         {
@@ -78,24 +81,31 @@ public sealed class ReportService(IGrainFactory grains, CityModel city, IBlobSto
             case ReportKind.Quarterly:
                 var units = tickets.Select(t => t.LeadUnitId).OfType<string>().Distinct(StringComparer.Ordinal)
                     .Select(id => (id, city.Territory.FindUnit(id)?.Name ?? id, For(new KpiScope(KpiScopeKind.Unit, id))));
-                rankings.AddRange(ByOnTime("承办单位考核得分", units).Select(r => r with { Score = Score(r.Rate) }));
+                var kpiPeriod = new KpiPeriod(city.TimeZone, period.From, period.To);
+                var failed = tickets.Where(t => t.LeadUnitId is not null).GroupBy(t => t.LeadUnitId!, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => ScorecardEngine.FailedVerifications(kpiPeriod, g), StringComparer.Ordinal);
+                rankings.AddRange(ByOnTime("承办单位考核得分", units).Select(r => r with { Score = Score(r.Rate, failed.GetValueOrDefault(r.Code)) }));
+                staff = ScorecardEngine.Compute(scorecard, city.TimeZone, city.Territory, period.From, period.To, KpiScope.City, tickets, patrols);
                 break;
         }
 
         // Shown to people: the generation time in the city's own time zone.
-        return new ReportContent(period, city.Territory.CityName, report, rankings, TimeZoneInfo.ConvertTime(time.GetUtcNow(), city.TimeZone));
+        return new ReportContent(period, city.Territory.CityName, report, rankings, TimeZoneInfo.ConvertTime(time.GetUtcNow(), city.TimeZone), staff);
     }
 
-    /// <summary>考核: at or above the passing on-time rate, full points; one point (configurable) off per percentage point below; never below 0. No due work scores full.</summary>
-    public double Score(double? onTimeRate)
+    /// <summary>
+    /// 考核: at or above the passing on-time rate, full points; one point (configurable) off per percentage point below;
+    /// then 0.2 (configurable) off per failed verification (核查不合格) in the period; never below 0. No due work scores
+    /// full on the on-time part.
+    /// </summary>
+    public double Score(double? onTimeRate, int failedVerifications = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(failedVerifications);
         var o = options.Value;
-        if (onTimeRate is not { } rate || rate >= o.PassingOnTimeRate)
-        {
-            return o.FullPoints;
-        }
-
-        return Math.Max(0, Math.Round(o.FullPoints - ((o.PassingOnTimeRate - rate) * 100 * o.PointsPerPercentBelow), 2));
+        var onTime = onTimeRate is not { } rate || rate >= o.PassingOnTimeRate
+            ? o.FullPoints
+            : o.FullPoints - ((o.PassingOnTimeRate - rate) * 100 * o.PointsPerPercentBelow);
+        return Math.Max(0, Math.Round(onTime - (failedVerifications * o.PointsPerFailedVerification), 2, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>Makes the period's report unless it exists; returns the stored blobs either way.</summary>

@@ -173,7 +173,7 @@ internal sealed class RandomRun : IAsyncDisposable
             return;
         }
 
-        var kind = RandomTicketActions.PickKind(_random, [.. view.AllowedActions.Where(k => k != TicketActionKind.AddDuplicate)]);
+        var kind = RandomTicketActions.PickKind(_random, [.. view.AllowedActions.Where(k => k is not (TicketActionKind.AddDuplicate or TicketActionKind.AttachEvidence))]);
         var action = RandomTicketActions.Make(_random, _city, view, kind, MergeTarget);
         var result = await grain.Execute(action, view.Summary.Version);
         result.VersionConflict.Should().BeFalse($"{Context}: nobody else acted on {view.Summary.Id}");
@@ -197,7 +197,7 @@ internal sealed class RandomRun : IAsyncDisposable
             return;
         }
 
-        var kind = RandomTicketActions.PickKind(_random, [.. view.AllowedActions.Where(k => k != TicketActionKind.AddDuplicate)]);
+        var kind = RandomTicketActions.PickKind(_random, [.. view.AllowedActions.Where(k => k is not (TicketActionKind.AddDuplicate or TicketActionKind.AttachEvidence))]);
         var action = RandomTicketActions.Make(_random, _city, view, kind, MergeTarget);
         var stale = view.Summary.Version - 1 - _random.Next(0, Math.Max(1, view.Summary.Version - 1));
         var result = await grain.Execute(action, stale);
@@ -236,7 +236,7 @@ internal sealed class RandomRun : IAsyncDisposable
         {
             var grain = Grains.GetGrain<ITicketGrain>(id);
             var view = await grain.Get();
-            var allowed = view!.AllowedActions.Where(k => k is not (TicketActionKind.AddDuplicate or TicketActionKind.MergeInto)).ToList();
+            var allowed = view!.AllowedActions.Where(k => k is not (TicketActionKind.AddDuplicate or TicketActionKind.AttachEvidence or TicketActionKind.MergeInto)).ToList();
             if (allowed.Count == 0)
             {
                 continue;

@@ -14,10 +14,14 @@ internal static class RandomTicketActions
     public static readonly TicketActor Inspector = new("insp-05", ActorRole.Inspector, "赵敏");
     public static readonly TicketActor CommandCenter = new("cc-01", ActorRole.CommandCenter, "陈刚");
 
-    /// <summary>The kinds a caller may ask for (AddDuplicate is the merge's own follow-up on the original, never asked for).</summary>
+    /// <summary>
+    /// The kinds a caller may ask for (AddDuplicate is the merge's own follow-up on the original, AttachEvidence comes
+    /// with an uploaded photo: neither is asked for as an action).
+    /// </summary>
     public static readonly TicketActionKind[] Requestable = [.. Enum.GetValues<TicketActionKind>()
         // RevealCaller is the grain's own audit record (no lifecycle action): asked for through RevealCaller, not Execute.
-        .Where(kind => kind is not (TicketActionKind.Receive or TicketActionKind.AddDuplicate or TicketActionKind.RevealCaller))];
+        .Where(kind => kind is not (TicketActionKind.Receive or TicketActionKind.AddDuplicate or TicketActionKind.AttachEvidence
+            or TicketActionKind.RevealCaller))];
 
     private static readonly string[] ExtensionLimits = ["1wd", "2wd", "8h", "1d", "4wh"];
 

@@ -112,7 +112,7 @@ public sealed class HappyPathTests
             .ShouldBeRejected(TicketRejectionReason.NotAllowedInStatus);
 
         rejection.Message.Should().Be(
-            "Dispatch is not allowed on ticket T-20260309-0001 in status Received. Allowed now: Classify, MergeInto, AddDuplicate, Supervise.");
+            "Dispatch is not allowed on ticket T-20260309-0001 in status Received. Allowed now: Classify, MergeInto, AddDuplicate, Supervise, AttachEvidence.");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ReturnAndTransferTests
         returned.Returns.Should().Equal(new TicketReturn(Units.Sanitation, "非本单位职责，应由房管所处理", returnedAt));
         returned.ReturnCount.Should().Be(1);
         returned.AllowedActions(story.Context).Should().Equal(
-            TicketActionKind.Classify, TicketActionKind.Redispatch, TicketActionKind.AddDuplicate, TicketActionKind.Supervise);
+            TicketActionKind.Classify, TicketActionKind.Redispatch, TicketActionKind.AddDuplicate, TicketActionKind.Supervise, TicketActionKind.AttachEvidence);
 
         var redispatchedAt = story.Redispatch(Units.Housing).Clock;
 

@@ -40,7 +40,7 @@ public sealed class ReworkTests
         story.Ticket.Status.Should().Be(TicketStatus.Resolved);
         story.Ticket.Verification.Should().Be(new TicketVerification(false, "现场仍有垃圾", People.Inspector.Id, verifiedAt));
         story.Ticket.AllowedActions(story.Context).Should().Equal(
-            TicketActionKind.Rework, TicketActionKind.AddDuplicate, TicketActionKind.Supervise);
+            TicketActionKind.Rework, TicketActionKind.AddDuplicate, TicketActionKind.Supervise, TicketActionKind.AttachEvidence);
         story.Try(at => new Close(People.Dispatcher, at)).ShouldBeRejected(TicketRejectionReason.GuardNotMet)
             .Message.Should().Contain("verification by insp-05").And.Contain("must go to rework");
 

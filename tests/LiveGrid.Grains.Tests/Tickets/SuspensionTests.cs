@@ -47,7 +47,7 @@ public sealed class SuspensionTests
 
         var rejection = result.ShouldBeRejected(TicketRejectionReason.NotAllowedInStatus);
         result.Ticket.Should().BeSameAs(before);
-        rejection.AllowedActions.Should().Equal(TicketActionKind.Resume, TicketActionKind.AddDuplicate, TicketActionKind.Supervise);
+        rejection.AllowedActions.Should().Equal(TicketActionKind.Resume, TicketActionKind.AddDuplicate, TicketActionKind.Supervise, TicketActionKind.AttachEvidence);
         before.Suspensions.Should().ContainSingle();
     }
 

@@ -104,6 +104,7 @@ public sealed class TicketJsonTests
         { TicketActionKind.MergeInto, "mergeInto" },
         { TicketActionKind.AddDuplicate, "addDuplicate" },
         { TicketActionKind.Supervise, "supervise" },
+        { TicketActionKind.AttachEvidence, "attachEvidence" },
     };
 
     [Theory]

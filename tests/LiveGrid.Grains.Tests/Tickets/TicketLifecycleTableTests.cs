@@ -15,55 +15,55 @@ public sealed class TicketLifecycleTableTests
     private static readonly IReadOnlyDictionary<string, Situation> Situations = new Dictionary<string, Situation>
     {
         ["Received"] = new(s => s, Legal(
-            (Act.Classify, Classified), (Act.MergeInto, Merged), (Act.AddDuplicate, Received), (Act.Supervise, Received))),
+            (Act.Classify, Classified), (Act.MergeInto, Merged), (Act.AddDuplicate, Received), (Act.Supervise, Received), (Act.AttachEvidence, Received))),
         ["Classified"] = new(s => s.Classify(), Legal(
             (Act.Classify, Classified), (Act.Dispatch, Dispatched), (Act.MergeInto, Merged),
-            (Act.AddDuplicate, Classified), (Act.Supervise, Classified))),
+            (Act.AddDuplicate, Classified), (Act.Supervise, Classified), (Act.AttachEvidence, Classified))),
         ["Dispatched"] = new(s => s.Classify().Dispatch(), Legal(
             (Act.Accept, Accepted), (Act.Return, Returned), (Act.Transfer, Dispatched), (Act.Suspend, Suspended),
-            (Act.AddDuplicate, Dispatched), (Act.Supervise, Dispatched))),
+            (Act.AddDuplicate, Dispatched), (Act.Supervise, Dispatched), (Act.AttachEvidence, Dispatched))),
         ["Dispatched, return window passed"] = new(s => s.Classify().Dispatch(), Legal(
             (Act.Accept, Accepted), (Act.Transfer, Dispatched), (Act.Suspend, Suspended),
-            (Act.AddDuplicate, Dispatched), (Act.Supervise, Dispatched)), Guarded: [Act.Return], WithinReturnWindow: false),
+            (Act.AddDuplicate, Dispatched), (Act.Supervise, Dispatched), (Act.AttachEvidence, Dispatched)), Guarded: [Act.Return], WithinReturnWindow: false),
         ["Accepted"] = new(s => s.Classify().Dispatch().Accept(), Legal(
             (Act.ArriveOnSite, OnSite), (Act.Resolve, Resolved), (Act.Return, Returned), (Act.Transfer, Dispatched),
-            (Act.RequestExtension, Accepted), (Act.Suspend, Suspended), (Act.AddDuplicate, Accepted), (Act.Supervise, Accepted)),
+            (Act.RequestExtension, Accepted), (Act.Suspend, Suspended), (Act.AddDuplicate, Accepted), (Act.Supervise, Accepted), (Act.AttachEvidence, Accepted)),
             Guarded: [Act.DecideExtension]),
         ["Accepted, extension pending"] = new(s => s.Classify().Dispatch().Accept().RequestExtension(), Legal(
             (Act.ArriveOnSite, OnSite), (Act.Resolve, Resolved), (Act.Return, Returned), (Act.Transfer, Dispatched),
-            (Act.DecideExtension, Accepted), (Act.Suspend, Suspended), (Act.AddDuplicate, Accepted), (Act.Supervise, Accepted)),
+            (Act.DecideExtension, Accepted), (Act.Suspend, Suspended), (Act.AddDuplicate, Accepted), (Act.Supervise, Accepted), (Act.AttachEvidence, Accepted)),
             Guarded: [Act.RequestExtension]),
         ["Accepted, return window passed"] = new(s => s.Classify().Dispatch().Accept(), Legal(
             (Act.ArriveOnSite, OnSite), (Act.Resolve, Resolved), (Act.Transfer, Dispatched),
-            (Act.RequestExtension, Accepted), (Act.Suspend, Suspended), (Act.AddDuplicate, Accepted), (Act.Supervise, Accepted)),
+            (Act.RequestExtension, Accepted), (Act.Suspend, Suspended), (Act.AddDuplicate, Accepted), (Act.Supervise, Accepted), (Act.AttachEvidence, Accepted)),
             Guarded: [Act.Return, Act.DecideExtension], WithinReturnWindow: false),
         ["OnSite"] = new(s => s.Classify().Dispatch().Accept().ArriveOnSite(), Legal(
             (Act.Resolve, Resolved), (Act.Transfer, Dispatched), (Act.RequestExtension, OnSite), (Act.Suspend, Suspended),
-            (Act.AddDuplicate, OnSite), (Act.Supervise, OnSite)),
+            (Act.AddDuplicate, OnSite), (Act.Supervise, OnSite), (Act.AttachEvidence, OnSite)),
             Guarded: [Act.DecideExtension]),
         ["OnSite, extension pending"] = new(s => s.Classify().Dispatch().Accept().ArriveOnSite().RequestExtension(), Legal(
             (Act.Resolve, Resolved), (Act.Transfer, Dispatched), (Act.DecideExtension, OnSite), (Act.Suspend, Suspended),
-            (Act.AddDuplicate, OnSite), (Act.Supervise, OnSite)),
+            (Act.AddDuplicate, OnSite), (Act.Supervise, OnSite), (Act.AttachEvidence, OnSite)),
             Guarded: [Act.RequestExtension]),
         ["Resolved"] = new(s => s.Classify().Dispatch().Accept().Resolve(), Legal(
-            (Act.CallBack, CalledBack), (Act.Verify, Closed), (Act.Close, Closed), (Act.AddDuplicate, Resolved), (Act.Supervise, Resolved)),
+            (Act.CallBack, CalledBack), (Act.Verify, Closed), (Act.Close, Closed), (Act.AddDuplicate, Resolved), (Act.Supervise, Resolved), (Act.AttachEvidence, Resolved)),
             Guarded: [Act.Rework]),
         ["Resolved, verification failed"] = new(s => s.Classify().Dispatch().Accept().Resolve().Verify(passed: false), Legal(
-            (Act.Rework, Dispatched), (Act.AddDuplicate, Resolved), (Act.Supervise, Resolved)),
+            (Act.Rework, Dispatched), (Act.AddDuplicate, Resolved), (Act.Supervise, Resolved), (Act.AttachEvidence, Resolved)),
             Guarded: [Act.CallBack, Act.Verify, Act.Close]),
         ["CalledBack, satisfied"] = new(s => s.Classify().Dispatch().Accept().Resolve().CallBack(CallbackRating.Satisfied), Legal(
-            (Act.Close, Closed), (Act.AddDuplicate, CalledBack), (Act.Supervise, CalledBack)),
+            (Act.Close, Closed), (Act.AddDuplicate, CalledBack), (Act.Supervise, CalledBack), (Act.AttachEvidence, CalledBack)),
             Guarded: [Act.Rework]),
         ["CalledBack, unsatisfied"] = new(s => s.Classify().Dispatch().Accept().Resolve().CallBack(CallbackRating.Unsatisfied), Legal(
-            (Act.Close, Closed), (Act.Rework, Dispatched), (Act.AddDuplicate, CalledBack), (Act.Supervise, CalledBack))),
+            (Act.Close, Closed), (Act.Rework, Dispatched), (Act.AddDuplicate, CalledBack), (Act.Supervise, CalledBack), (Act.AttachEvidence, CalledBack))),
         ["Returned"] = new(s => s.Classify().Dispatch().Return(), Legal(
-            (Act.Classify, Returned), (Act.Redispatch, Dispatched), (Act.AddDuplicate, Returned), (Act.Supervise, Returned))),
+            (Act.Classify, Returned), (Act.Redispatch, Dispatched), (Act.AddDuplicate, Returned), (Act.Supervise, Returned), (Act.AttachEvidence, Returned))),
         ["Suspended from Dispatched"] = new(s => s.Classify().Dispatch().Suspend(), Legal(
-            (Act.Resume, Dispatched), (Act.AddDuplicate, Suspended), (Act.Supervise, Suspended))),
+            (Act.Resume, Dispatched), (Act.AddDuplicate, Suspended), (Act.Supervise, Suspended), (Act.AttachEvidence, Suspended))),
         ["Suspended from Accepted"] = new(s => s.Classify().Dispatch().Accept().RequestExtension().Suspend(), Legal(
-            (Act.Resume, Accepted), (Act.AddDuplicate, Suspended), (Act.Supervise, Suspended))),
+            (Act.Resume, Accepted), (Act.AddDuplicate, Suspended), (Act.Supervise, Suspended), (Act.AttachEvidence, Suspended))),
         ["Suspended from OnSite"] = new(s => s.Classify().Dispatch().Accept().ArriveOnSite().Suspend(), Legal(
-            (Act.Resume, OnSite), (Act.AddDuplicate, Suspended), (Act.Supervise, Suspended))),
+            (Act.Resume, OnSite), (Act.AddDuplicate, Suspended), (Act.Supervise, Suspended), (Act.AttachEvidence, Suspended))),
         ["Closed"] = new(s => s.Classify().Dispatch().Accept().Resolve().CallBack().Close(), Legal()),
         ["Merged"] = new(s => s.MergeInto(), Legal()),
     };
@@ -183,6 +183,7 @@ public sealed class TicketLifecycleTableTests
         Act.MergeInto => new MergeInto(People.Operator, at, "T-20260308-0042"),
         Act.AddDuplicate => new AddDuplicate(People.Operator, at, "T-20260309-0099"),
         Act.Supervise => new Supervise(People.CommandCenter, at, SupervisionLevel.Reminder, "请加快办理"),
+        Act.AttachEvidence => new AttachEvidence(People.Handler, at, $"{new string('a', 64)}.jpg", LiveGrid.Grains.Evidence.EvidenceStage.Before),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample action for this kind: add one."),
     };
 

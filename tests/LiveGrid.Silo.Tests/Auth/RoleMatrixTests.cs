@@ -46,6 +46,9 @@ public sealed class RoleMatrixTests(RoleCity city) : IClassFixture<RoleCity>
         Case("tickets: resolve grid 1's", "POST", "/api/tickets/{grid1}/resolve", "{}", [Admin, W1a], "{grid1}"),
         Case("tickets: return the department's", "POST", "/api/tickets/{municipal}/return", "{}", [Admin, Szss], "{municipal}"),
         Case("tickets: extension request on the department's", "POST", "/api/tickets/{municipal}/extension-request", "{}", [Admin, Szss], "{municipal}"),
+        Case("tickets: classify", "POST", "/api/tickets/{grid3}/classify", "{}", [Admin, Operator], "{grid3}"),
+        Case("tickets: verify grid 1's", "POST", "/api/tickets/{grid1}/verify", "{}", [Admin, Operator, W1a], "{grid1}"),
+        Case("tickets: verify the department's", "POST", "/api/tickets/{municipal}/verify", "{}", [Admin, Operator], "{municipal}"),
         Case("tickets: supervise", "POST", "/api/tickets/{grid1}/supervise", "{}", [Admin, Commander], "{grid1}"),
         Case("evidence: photo on grid 1's ticket", "POST", "/api/tickets/{grid1}/photos", null, [Admin, W1a], "{grid1}"),
 
@@ -59,9 +62,11 @@ public sealed class RoleMatrixTests(RoleCity city) : IClassFixture<RoleCity>
 
         Case("inspections: read w1a's patrol", "GET", "/api/inspections/{patrol}", null, [.. CityReaders, W1a]),
         Case("inspections: check in to w1a's patrol", "POST", "/api/inspections/{patrol}/checkpoint", "{}", [Admin, W1a]),
+        Case("evidence: photo on w1a's patrol", "POST", "/api/inspections/{patrol}/photos", null, [Admin, W1a]),
         Case("inspections: schedule a verification", "POST", "/api/tickets/{grid1}/verification", "{}", [Admin, Operator, Commander], "{grid1}"),
 
         Case("kpis", "GET", "/api/kpis", null, [Admin, Commander, Assessor]),
+        Case("kpis: scorecard", "GET", "/api/kpis/scorecard?period=2026-11", null, [Admin, Commander, Assessor]),
         Case("reports: list", "GET", "/api/reports", null, [Admin, Commander, Assessor]),
     ];
 

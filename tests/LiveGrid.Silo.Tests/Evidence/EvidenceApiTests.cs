@@ -92,20 +92,46 @@ public sealed class EvidenceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_ticket_shows_its_evidence_before_and_after_and_its_status_and_version_stay()
+    public async Task The_ticket_shows_its_evidence_before_and_after_each_in_its_audit_trail_and_its_status_stays()
     {
         var ticket = (await _silo.ReceiveAsync()).Id();
         var accepted = await _silo.DispatchAndAcceptAsync(ticket);
 
         (await _silo.Http.PostAsync($"/api/tickets/{ticket}/photos", TestPhotos.Form(TestPhotos.Jpeg(seed: 1), "before"))).StatusCode.Should().Be(HttpStatusCode.Created);
         (await _silo.Http.PostAsync($"/api/tickets/{ticket}/photos", TestPhotos.Form(TestPhotos.Png(seed: 2), "AFTER"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        // A retried upload of the same photo is recorded once, in the evidence and in the trail.
+        (await _silo.Http.PostAsync($"/api/tickets/{ticket}/photos", TestPhotos.Form(TestPhotos.Png(seed: 2), "after"))).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var view = await (await _silo.Http.GetAsync($"/api/tickets/{ticket}")).JsonAsync();
         view.Status().Should().Be("Accepted");
-        view.Version().Should().Be(accepted.Version());
+        view.Version().Should().Be(accepted.Version() + 2, "each photo is one audit entry");
         var evidence = view.GetProperty("evidence").EnumerateArray().ToList();
         evidence.Select(e => e.GetProperty("stage").GetString()).Should().Equal("Before", "After");
         evidence.Select(e => e.GetProperty("contentType").GetString()).Should().Equal("image/jpeg", "image/png");
+
+        var trail = (await (await _silo.Http.GetAsync($"/api/tickets/{ticket}/audit")).JsonAsync()).EnumerateArray().ToList();
+        var attached = trail.TakeLast(2).ToList();
+        attached.Should().OnlyContain(e => e.GetProperty("action").GetString() == "AttachEvidence"
+            && e.GetProperty("from").GetString() == "Accepted" && e.GetProperty("to").GetString() == "Accepted");
+        attached.Select(e => e.GetProperty("detail").GetString()).Should().Equal(
+            $"Before {evidence[0].GetProperty("blobName").GetString()}", $"After {evidence[1].GetProperty("blobName").GetString()}");
+        attached[0].GetProperty("by").GetProperty("id").GetString().Should().Be(evidence[0].GetProperty("uploadedBy").GetProperty("id").GetString());
+        trail.Count(e => e.GetProperty("action").GetString() == "AttachEvidence").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Evidence_cannot_be_written_into_the_trail_without_the_photo()
+    {
+        var ticket = (await _silo.ReceiveAsync()).Id();
+        var grain = _silo.App.Services.GetRequiredService<LiveGrid.Runtime.IGrainFactory>().GetGrain<LiveGrid.Grains.Tickets.ITicketGrain>(ticket);
+
+        var result = await grain.Execute(new LiveGrid.Grains.Tickets.AttachEvidence(
+            new LiveGrid.Grains.Tickets.TicketActor("w1a", LiveGrid.Grains.Tickets.ActorRole.GridWorker, "张1"), default,
+            $"{new string('b', 64)}.jpg", LiveGrid.Grains.Evidence.EvidenceStage.Before));
+
+        result.Applied.Should().BeFalse();
+        result.Rejection!.Message.Should().Contain("by attaching the photo");
+        (await grain.GetAuditTrail()).Should().NotContain(e => e.Action == LiveGrid.Grains.Tickets.TicketActionKind.AttachEvidence);
     }
 
     [Fact]

@@ -35,10 +35,28 @@ public sealed class ReportBuilderTests
     [InlineData(0.0, 0)]
     public void Units_at_or_above_seventy_percent_score_fifty_and_lose_a_point_per_point_below(double rate, double score)
     {
-        var service = new ReportService(null!, null!, null!, TimeProvider.System, Options.Create(new ReportOptions()));
-
-        service.Score(rate).Should().Be(score);
+        Service().Score(rate).Should().Be(score);
     }
+
+    [Theory]
+    // 50 − 2 × 0.2 = 49.6.
+    [InlineData(0.95, 2, 49.6)]
+    // 45 (five points below 70%) − 3 × 0.2 = 44.4.
+    [InlineData(0.65, 3, 44.4)]
+    // No due work: full on-time points, still −0.2 for the failed verification.
+    [InlineData(null, 1, 49.8)]
+    // 50 − 250 × 0.2 = 0; one more stays at 0.
+    [InlineData(0.80, 250, 0)]
+    [InlineData(0.80, 251, 0)]
+    // 0 on time already: nothing left to take.
+    [InlineData(0.0, 5, 0)]
+    public void Each_failed_verification_takes_a_fifth_of_a_point_never_below_zero(double? rate, int failed, double score)
+    {
+        Service().Score(rate, failed).Should().Be(score);
+    }
+
+    private static ReportService Service() =>
+        new(null!, null!, null!, TimeProvider.System, Options.Create(new ReportOptions()), LiveGrid.Grains.Scorecards.Scorecard.Default);
 
     [Theory]
     [InlineData(ReportKind.Daily, "2026-11-23", "2026-11-23", "2026-11-24")]

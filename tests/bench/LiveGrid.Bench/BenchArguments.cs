@@ -1,14 +1,14 @@
 namespace LiveGrid.Bench;
 
 /// <summary>
-/// The command line: <c>[all|calls|memory|timers|storage] [--redis host:port]</c>. Without --redis,
+/// The command line: <c>[all|calls|memory|timers|storage|reports] [--redis host:port]</c>. Without --redis,
 /// LIVEGRID_TEST_REDIS is used if set, else the storage section starts its own redis-server.
 /// </summary>
 public sealed record BenchArguments(IReadOnlySet<string> Sections, string? Redis)
 {
-    public static readonly string[] AllSections = ["calls", "memory", "timers", "storage"];
+    public static readonly string[] AllSections = ["calls", "memory", "timers", "storage", "reports"];
 
-    public const string Usage = "usage: dotnet run -c Release --project tests/bench/LiveGrid.Bench -- [all|calls|memory|timers|storage] [--redis host:port]";
+    public const string Usage = "usage: dotnet run -c Release --project tests/bench/LiveGrid.Bench -- [all|calls|memory|timers|storage|reports] [--redis host:port]";
 
     public bool Runs(string section) => Sections.Contains(section);
 

@@ -71,6 +71,12 @@ if (arguments.Runs(StorageBenchmarks.Section))
     }
 }
 
+if (arguments.Runs(ReportBenchmarks.Section))
+{
+    await new ReportBenchmarks(report).RunAsync();
+    HeapSnapshot.Take();
+}
+
 report.PrintSummary();
 output.WriteLine($"Total run time: {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
 return 0;

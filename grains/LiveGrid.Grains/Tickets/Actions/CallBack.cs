@@ -9,6 +9,8 @@ public sealed record CallBack(TicketActor Actor, DateTimeOffset At, CallbackRati
 
     internal override string? AuditDetail(Ticket before) => $"rated {Rating}";
 
+    internal override TicketTransition WithOutcome(TicketTransition entry) => entry with { Rating = Rating };
+
     internal override string? Problem(Ticket ticket) => ActionChecks.Defined(Rating, "the rating");
 
     internal override Ticket ApplyTo(Ticket ticket, DateTimeOffset at) => ticket with

@@ -10,6 +10,8 @@ public sealed record DecideExtension(TicketActor Actor, DateTimeOffset At, bool 
     internal override string? AuditDetail(Ticket before) =>
         $"{(Approved ? "approved" : "refused")} {before.PendingExtension?.Limit}";
 
+    internal override TicketTransition WithOutcome(TicketTransition entry) => entry with { Approved = Approved };
+
     internal override string? Problem(Ticket ticket) =>
         Approved ? null : ActionChecks.Required(Note, "a note saying why the extension is refused");
 

@@ -12,6 +12,8 @@ public sealed record Resolve(TicketActor Actor, DateTimeOffset At, string Note, 
 
     internal override string? AuditDetail(Ticket before) => $"by {before.CurrentUnitId} at {Level} level";
 
+    internal override TicketTransition WithOutcome(TicketTransition entry) => entry with { Level = Level };
+
     internal override string? Problem(Ticket ticket) =>
         ActionChecks.Required(Note, "the resolution note") ?? ActionChecks.Defined(Level, "the resolution level");
 

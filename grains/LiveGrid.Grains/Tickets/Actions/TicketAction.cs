@@ -29,6 +29,7 @@ namespace LiveGrid.Grains.Tickets;
 [JsonDerivedType(typeof(MergeInto), "mergeInto")]
 [JsonDerivedType(typeof(AddDuplicate), "addDuplicate")]
 [JsonDerivedType(typeof(Supervise), "supervise")]
+[JsonDerivedType(typeof(AttachEvidence), "attachEvidence")]
 public abstract record TicketAction(TicketActor Actor, DateTimeOffset At)
 {
     /// <summary>Which column of the lifecycle table this action is.</summary>
@@ -42,6 +43,9 @@ public abstract record TicketAction(TicketActor Actor, DateTimeOffset At)
 
     /// <summary>What else the audit should say (unit, rating, limit...), read from the ticket before the change.</summary>
     internal virtual string? AuditDetail(Ticket before) => null;
+
+    /// <summary>The audit entry with the action's outcome as data (rating, level, decision, verdict); most actions have none.</summary>
+    internal virtual TicketTransition WithOutcome(TicketTransition entry) => entry;
 
     /// <summary>Why the action's content is incomplete or contradicts the ticket; null when it is fine.</summary>
     internal virtual string? Problem(Ticket ticket) => null;

@@ -12,6 +12,8 @@ public sealed record Verify(TicketActor Actor, DateTimeOffset At, bool Passed, s
 
     internal override string? AuditDetail(Ticket before) => Passed ? "passed" : "failed";
 
+    internal override TicketTransition WithOutcome(TicketTransition entry) => entry with { Passed = Passed };
+
     internal override string? Problem(Ticket ticket) =>
         Passed ? null : ActionChecks.Required(Note, "a note saying what the failed verification found");
 

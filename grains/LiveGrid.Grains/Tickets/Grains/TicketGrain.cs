@@ -232,6 +232,11 @@ public sealed class TicketGrain(
 
             case RequestExtension request when ExtensionCapProblem(ticket, request) is { } cap && ticket.Status is TicketStatus.Accepted or TicketStatus.OnSite:
                 return Rejected(Refusal(ticket, action.ActionKind, TicketRejectionReason.InvalidAction, cap, now), now);
+
+            // Only AttachEvidence(photo) records it, after keeping the photo: the trail never names a photo the ticket lacks.
+            case AttachEvidence attach when !S.Evidence.Any(e => e.BlobName == attach.BlobName && e.Stage == attach.Stage):
+                return Rejected(Refusal(ticket, action.ActionKind, TicketRejectionReason.InvalidAction,
+                    "evidence is recorded by attaching the photo (POST /api/tickets/{id}/photos), not as an action on its own", now), now);
         }
 
         var result = ticket.Apply(action, ContextAt(ticket, action.At));
@@ -327,8 +332,22 @@ public sealed class TicketGrain(
             return new EvidenceAttachResult { AlreadyAttached = true, Status = status, Evidence = [.. S.Evidence] };
         }
 
-        S.Evidence.Add(photo with { At = Now() });
-        await state.WriteStateAsync();
+        // Kept with the ticket and recorded in its audit trail in one write (the action's commit): the trail shows
+        // who brought which photo when, and a status-preserving entry bumps the version like a supervision does.
+        var now = Now();
+        S.Evidence.Add(photo with { At = now });
+        var recorded = await ExecuteCore(new AttachEvidence(photo.UploadedBy, now, photo.BlobName, photo.Stage), expectedVersion: null, batch: null);
+        if (!recorded.Applied)
+        {
+            S.Evidence.RemoveAt(S.Evidence.Count - 1);
+            return new EvidenceAttachResult
+            {
+                Refusal = recorded.Rejection?.Message ?? $"Ticket {Id} did not take the photo.",
+                Status = S.Ticket?.Status.ToString() ?? status,
+                Evidence = [.. S.Evidence],
+            };
+        }
+
         return new EvidenceAttachResult { Attached = true, Status = status, Evidence = [.. S.Evidence] };
     }
 

@@ -5,7 +5,7 @@ namespace LiveGrid.Silo.Api.Tickets;
 /// <summary>One action route: POST /api/tickets/{id}/{Segment} performs <see cref="Kind"/>.</summary>
 public sealed record TicketActionRoute(string Segment, TicketActionKind Kind, string Summary)
 {
-    /// <summary>Every action a client may perform; AddDuplicate and Receive are LiveGrid's own.</summary>
+    /// <summary>Every action a client may perform; AddDuplicate and Receive are LiveGrid's own, AttachEvidence comes with a photo (POST /api/tickets/{id}/photos).</summary>
     public static IReadOnlyList<TicketActionRoute> All { get; } =
     [
         new("classify", TicketActionKind.Classify, "分类: set category, priority and request kind"),
