@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using LiveGrid.Grains.Boards;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Events;
 using Microsoft.AspNetCore.SignalR;
@@ -39,6 +40,7 @@ public sealed class LiveNotifier : BackgroundService
     private readonly LiveOptions _options;
     private readonly JsonTypeInfo<Delta> _deltaJson;
     private readonly Func<Delta, byte[]> _serializeDelta;
+    private readonly Func<BoardDelta, byte[]> _serializeFrame;
     private readonly LiveMetrics _metrics;
     private readonly ILogger<LiveNotifier> _logger;
     // The host's clock (a test clock in end-to-end tests): batches carry its time so browsers count down against it.
@@ -64,6 +66,8 @@ public sealed class LiveNotifier : BackgroundService
         _options = options.Value;
         _deltaJson = (JsonTypeInfo<Delta>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(Delta));
         _serializeDelta = delta => JsonSerializer.SerializeToUtf8Bytes(delta, _deltaJson);
+        var frameJson = (JsonTypeInfo<BoardDelta>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(BoardDelta));
+        _serializeFrame = frame => JsonSerializer.SerializeToUtf8Bytes(frame, frameJson);
         _metrics = metrics;
         _logger = logger;
     }
@@ -116,10 +120,10 @@ public sealed class LiveNotifier : BackgroundService
         var connection = Connection(connectionId);
         while (true)
         {
-            var log = Log(scope.Text);
+            var log = Log(scope);
             var head = log.Sequence;
-            var deltas = new List<Delta>();
-            if (afterSequence > head || !log.ReadRange(afterSequence, head, deltas))
+            var deltas = new List<byte[]>();
+            if (afterSequence > head || !log.ReadRangeJson(afterSequence, head, _serializeDelta, deltas))
             {
                 return new ResumeResult(scope.Text, null, await SubscribeAsync(connection, scope));
             }
@@ -127,7 +131,7 @@ public sealed class LiveNotifier : BackgroundService
             connection.Set(log, head);
             if (IsCurrent(log))
             {
-                return new ResumeResult(scope.Text, deltas, null);
+                return new ResumeResult(scope.Text, [.. deltas.Select(d => new PreserializedDelta(d))], null);
             }
         }
     }
@@ -151,7 +155,7 @@ public sealed class LiveNotifier : BackgroundService
     {
         while (true)
         {
-            var log = Log(scope.Text);
+            var log = Log(scope);
             // The sequence first, then the state: every delta up to it is already in what is read.
             var sequence = log.Sequence;
             Snapshot snapshot;
@@ -162,6 +166,11 @@ public sealed class LiveNotifier : BackgroundService
             else
             {
                 snapshot = await _snapshots.ReadAsync(scope, sequence);
+                if (log.Board is { } board)
+                {
+                    snapshot = snapshot with { Breaching = board.Breaching() };
+                }
+
                 log.Cached = new ScopeLog.CachedSnapshot(sequence, snapshot, Stopwatch.GetTimestamp());
             }
 
@@ -192,8 +201,19 @@ public sealed class LiveNotifier : BackgroundService
     private LiveConnection Connection(string connectionId) =>
         _connections.GetOrAdd(connectionId, static id => new LiveConnection(id));
 
-    private ScopeLog Log(string scope) =>
-        _logs.GetOrAdd(scope, static (key, capacity) => new ScopeLog(key, capacity, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()), _options.BufferPerScope);
+    private ScopeLog Log(LiveScope scope) =>
+        _logs.TryGetValue(scope.Text, out var log) ? log : _logs.GetOrAdd(scope.Text, _ => NewLog(scope));
+
+    private ScopeLog NewLog(LiveScope scope)
+    {
+        // City and area scopes send board frames; their lists start from the catalog's open tickets. (An event
+        // published while this reads may be missed by the lists until the ticket changes again: the catalog is
+        // written just after the event.)
+        var board = scope.Kind is LiveScopeKind.City or LiveScopeKind.Area
+            ? new BoardScope(scope.Kind == LiveScopeKind.City ? IAreaBoardGrain.CityKey : scope.Key, _snapshots.OpenTickets(scope))
+            : null;
+        return new ScopeLog(scope.Text, _options.BufferPerScope, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), board);
+    }
 
     // The sweeper may have dropped an idle log between GetOrAdd and the subscriber count going up: then start again.
     private bool IsCurrent(ScopeLog log) => _logs.TryGetValue(log.Scope, out var current) && ReferenceEquals(current, log);
@@ -212,7 +232,16 @@ public sealed class LiveNotifier : BackgroundService
                     LiveScopes.Of(domainEvent, scopes);
                     foreach (var scope in scopes)
                     {
-                        if (_logs.TryGetValue(scope, out var log))
+                        if (!_logs.TryGetValue(scope, out var log))
+                        {
+                            continue;
+                        }
+
+                        if (log.Board is { } board)
+                        {
+                            board.Fold(domainEvent);
+                        }
+                        else
                         {
                             log.Append(domainEvent);
                         }
@@ -261,9 +290,22 @@ public sealed class LiveNotifier : BackgroundService
         }
     }
 
-    /// <summary>One frame tick: groups ready connections by position, serializes each group's batch once, starts the sends.</summary>
+    /// <summary>
+    /// One frame tick: takes each city and area scope's frame (one delta per scope, serialized once), then groups ready
+    /// connections by position, puts each group's batch together once and starts the sends.
+    /// </summary>
     private void Pump()
     {
+        var now = _time.GetUtcNow();
+        var halfLife = _city.Policies.HotspotHalfLife;
+        foreach (var log in _logs.Values)
+        {
+            if (log.Board?.Take(log.Scope, now, halfLife) is { } frame)
+            {
+                log.AppendFrame(frame, _serializeFrame);
+            }
+        }
+
         var heads = new Dictionary<ScopeLog, long>();
         var groups = new Dictionary<string, List<(LiveConnection Connection, (LiveConnection.Cursor Cursor, long After)[] Reads)>>(StringComparer.Ordinal);
         var cursors = new List<LiveConnection.Cursor>();
