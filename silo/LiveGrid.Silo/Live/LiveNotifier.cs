@@ -7,6 +7,7 @@ using LiveGrid.Grains.Boards;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Events;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace LiveGrid.Silo.Live;
@@ -35,6 +36,7 @@ public sealed class LiveNotifier : BackgroundService
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
     private readonly IDomainEventStream _stream;
     private readonly IHubContext<LiveHub> _hub;
+    private readonly LiveTransports _transports;
     private readonly LiveSnapshots _snapshots;
     private readonly CityModel _city;
     private readonly LiveOptions _options;
@@ -50,6 +52,7 @@ public sealed class LiveNotifier : BackgroundService
     public LiveNotifier(
         IDomainEventStream stream,
         IHubContext<LiveHub> hub,
+        LiveTransports transports,
         LiveSnapshots snapshots,
         CityModel city,
         IOptions<LiveOptions> options,
@@ -61,6 +64,7 @@ public sealed class LiveNotifier : BackgroundService
         _time = time;
         _stream = stream;
         _hub = hub;
+        _transports = transports;
         _snapshots = snapshots;
         _city = city;
         _options = options.Value;
@@ -380,6 +384,9 @@ public sealed class LiveNotifier : BackgroundService
             }
 
             var payload = Batch(frames, sentAt);
+            // One invocation message for the whole group: SignalR serializes it once (per protocol) and each
+            // connection only writes the same bytes.
+            var message = new SerializedHubMessage(new InvocationMessage(DeltasMethod, [payload]));
             foreach (var (connection, reads) in members)
             {
                 foreach (var (cursor, _) in reads)
@@ -387,10 +394,10 @@ public sealed class LiveNotifier : BackgroundService
                     connection.Advance(cursor, heads[cursor.Log]);
                 }
 
-                connection.InFlight = SendAsync(connection, payload);
+                connection.InFlight = SendAsync(connection, message, payload);
             }
 
-            _metrics.Sent(members.Count, frames.Count);
+            _metrics.Sent(members.Count, frames.Count, payload.Utf8Json.Length);
         }
     }
 
@@ -415,7 +422,40 @@ public sealed class LiveNotifier : BackgroundService
         return new PreserializedBatch(buffer.WrittenSpan.ToArray());
     }
 
-    private async Task SendAsync(LiveConnection connection, PreserializedBatch payload)
+    private Task SendAsync(LiveConnection connection, SerializedHubMessage message, PreserializedBatch payload)
+    {
+        if (_transports.Find(connection.ConnectionId) is not { } transport)
+        {
+            return SendThroughHubAsync(connection, payload);
+        }
+
+        try
+        {
+            var write = transport.WriteAsync(message);
+            return write.IsCompletedSuccessfully ? Task.CompletedTask : AwaitWriteAsync(connection, write);
+        }
+        catch (Exception ex)
+        {
+            LiveLog.SendFailed(_logger, ex, connection.ConnectionId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task AwaitWriteAsync(LiveConnection connection, ValueTask write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            // The connection is closing; OnDisconnectedAsync removes it.
+            LiveLog.SendFailed(_logger, ex, connection.ConnectionId);
+        }
+    }
+
+    // Only if the hub runs on another lifetime manager than LiveHubLifetimeManager.
+    private async Task SendThroughHubAsync(LiveConnection connection, PreserializedBatch payload)
     {
         try
         {
