@@ -14,12 +14,15 @@ namespace LiveGrid.Silo.Live;
 
 /// <summary>
 /// Between the domain event stream and the hub's connections. One subscription to <see cref="IDomainEventStream"/>:
-/// each event is numbered in every scope it belongs to that someone watches (or watched recently) and kept in that
-/// scope's bounded buffer. A frame pump then, every <see cref="LiveOptions.FrameInterval"/>, sends each connection one
-/// "deltas" message with everything since its last one, like the Orleans GPSTracker sample's notifier batches on a
-/// timer instead of sending per change. Connections at the same position get the same bytes: the batch is serialized
-/// once per group. A connection whose previous send has not completed is skipped; if it falls behind its scope's
-/// buffer it is moved to the oldest delta still kept, sees the gap and resynchronises, and nobody else waits for it.
+/// in a ticket, worker or grid scope that someone watches (or watched recently) each event is numbered and kept in the
+/// scope's bounded buffer; in a city or area scope it is folded into the scope's <see cref="BoardScope"/>, and each
+/// frame tick takes one board frame (<see cref="BoardDelta"/>: the latest state of what changed) numbered and kept the
+/// same way. Every <see cref="LiveOptions.FrameInterval"/> the pump then sends each connection one "deltas" message
+/// with everything since its last one, like the Orleans GPSTracker sample's notifier batches on a timer instead of
+/// sending per change. Each delta is serialized once; connections at the same position get the same bytes (the batch
+/// and SignalR's invocation message around it are written once per group). A connection whose previous send has not
+/// completed is skipped; if it falls behind its scope's buffer it is moved to the oldest delta still kept, sees the
+/// gap and resynchronises, and nobody else waits for it.
 /// </summary>
 /// <remarks>
 /// The pump runs on real time (<see cref="TimeProvider.System"/>), not the host's clock: it paces the transport, it
