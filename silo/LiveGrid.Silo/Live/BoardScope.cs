@@ -37,6 +37,9 @@ internal sealed class BoardScope
     private readonly SortedSet<LiveTicket> _byDeadline = new(LiveTicketDeadlineOrder.Instance);
     private string[] _breaching = [];
 
+    // "Breaching next" as the last frame sent it (a member may have left the candidates since).
+    private LiveTicket[] _breachingTickets = [];
+
     /// <param name="boardCode">The code its own board reports under: "city" or the area's code.</param>
     /// <param name="open">The scope's open tickets now (from the catalog): where the lists start.</param>
     public BoardScope(string boardCode, IEnumerable<TicketSummary> open)
@@ -48,6 +51,7 @@ internal sealed class BoardScope
         }
 
         _breaching = Top();
+        _breachingTickets = [.. _breaching.Select(id => _candidates[id])];
     }
 
     /// <summary>Takes one of the scope's events into the next frame.</summary>
@@ -81,12 +85,15 @@ internal sealed class BoardScope
         }
     }
 
-    /// <summary>The current "breaching next", soonest first, for a snapshot.</summary>
+    /// <summary>
+    /// "Breaching next" as of the last frame, soonest first, for a snapshot read at that frame's sequence: the next
+    /// frame says how it changed since.
+    /// </summary>
     public IReadOnlyList<LiveTicket> Breaching()
     {
         lock (_lock)
         {
-            return [.. _breaching.Select(id => _candidates[id])];
+            return _breachingTickets;
         }
     }
 
@@ -137,6 +144,7 @@ internal sealed class BoardScope
                 Breaching = breachingChanged ? top : null,
             };
             _breaching = top;
+            _breachingTickets = [.. top.Select(id => _candidates[id])];
             _tickets.Clear();
             _areas.Clear();
             _grids.Clear();

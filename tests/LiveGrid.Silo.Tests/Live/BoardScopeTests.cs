@@ -86,6 +86,22 @@ public sealed class BoardScopeTests
     }
 
     [Fact]
+    public void A_snapshot_gets_breaching_next_as_the_last_frame_sent_it_even_when_a_member_has_turned_overdue_since()
+    {
+        var scope = new BoardScope("city", Enumerable.Range(0, 3).Select(n => Summary(n, 1, T0.AddHours(n + 1), AgingBucket.Under50)));
+        scope.Fold(Changed(Summary(1, 2, T0.AddHours(2), AgingBucket.Under50) with { Status = TicketStatus.Accepted }, T0));
+        scope.Take("city", T0.AddSeconds(1), HalfLife);
+
+        scope.Fold(Aging(Summary(0, 2, T0.AddHours(1), AgingBucket.Overdue), T0.AddSeconds(2)));
+
+        scope.Breaching().Select(t => (t.Id, t.Revision)).Should().Equal((Id(0), 1L), (Id(1), 2L), (Id(2), 1L));
+        var next = scope.Take("city", T0.AddSeconds(3), HalfLife)!;
+        next.Breaching.Should().Equal(Id(1), Id(2));
+        next.Tickets!.Should().ContainSingle().Which.IsOverdue.Should().BeTrue();
+        scope.Breaching().Select(t => t.Id).Should().Equal(Id(1), Id(2));
+    }
+
+    [Fact]
     public void An_older_revision_arriving_late_does_not_replace_the_newer_one()
     {
         var scope = new BoardScope("city", []);
