@@ -85,15 +85,39 @@ internal sealed class BoardScope
         }
     }
 
-    /// <summary>
-    /// "Breaching next" as of the last frame, soonest first, for a snapshot read at that frame's sequence: the next
-    /// frame says how it changed since.
-    /// </summary>
+    /// <summary>"Breaching next" as the last frame sent it, soonest first.</summary>
     public IReadOnlyList<LiveTicket> Breaching()
     {
         lock (_lock)
         {
             return _breachingTickets;
+        }
+    }
+
+    /// <summary>
+    /// The scope's sequence and "breaching next" as of that frame, read together: what a snapshot starts from (frames
+    /// are appended to <paramref name="log"/> under the same lock, see <see cref="TakeFrame"/>).
+    /// </summary>
+    public (long Sequence, IReadOnlyList<LiveTicket> Breaching) Position(ScopeLog log)
+    {
+        lock (_lock)
+        {
+            return (log.Sequence, _breachingTickets);
+        }
+    }
+
+    /// <summary>Takes the next frame, if anything changed, and appends it to <paramref name="log"/> (serialized once).</summary>
+    public bool TakeFrame(ScopeLog log, DateTimeOffset now, TimeSpan halfLife, Func<BoardDelta, byte[]> serialize)
+    {
+        lock (_lock)
+        {
+            if (Take(log.Scope, now, halfLife) is not { } frame)
+            {
+                return false;
+            }
+
+            log.AppendFrame(frame, serialize);
+            return true;
         }
     }
 

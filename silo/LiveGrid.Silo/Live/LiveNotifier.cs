@@ -165,6 +165,13 @@ public sealed class LiveNotifier : BackgroundService
             var log = Log(scope);
             // The sequence first, then the state: every delta up to it is already in what is read.
             var sequence = log.Sequence;
+            IReadOnlyList<LiveTicket>? breaching = null;
+            if (log.Board is { } board)
+            {
+                // A board scope's lists as of the same frame as its sequence.
+                (sequence, breaching) = board.Position(log);
+            }
+
             Snapshot snapshot;
             if (log.Cached is { } cached && cached.Sequence == sequence && Stopwatch.GetElapsedTime(cached.ReadAt) < SnapshotReuse)
             {
@@ -173,9 +180,9 @@ public sealed class LiveNotifier : BackgroundService
             else
             {
                 snapshot = await _snapshots.ReadAsync(scope, sequence);
-                if (log.Board is { } board)
+                if (breaching is not null)
                 {
-                    snapshot = snapshot with { Breaching = board.Breaching() };
+                    snapshot = snapshot with { Breaching = breaching };
                 }
 
                 log.Cached = new ScopeLog.CachedSnapshot(sequence, snapshot, Stopwatch.GetTimestamp());
@@ -307,10 +314,7 @@ public sealed class LiveNotifier : BackgroundService
         var halfLife = _city.Policies.HotspotHalfLife;
         foreach (var log in _logs.Values)
         {
-            if (log.Board?.Take(log.Scope, now, halfLife) is { } frame)
-            {
-                log.AppendFrame(frame, _serializeFrame);
-            }
+            log.Board?.TakeFrame(log, now, halfLife, _serializeFrame);
         }
 
         var heads = new Dictionary<ScopeLog, long>();
