@@ -7,6 +7,7 @@ using LiveGrid.Grains.Tickets;
 using LiveGrid.Runtime;
 using LiveGrid.Silo.Api.Common;
 using LiveGrid.Silo.Api.Tickets;
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public static class TicketEndpoints
 {
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets");
+        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets").AddEndpointFilter<ActorBindingFilter>();
 
         tickets.MapPost("/", CreateTicketAsync).WithName("CreateTicket").WithSummary("受理: take a request in");
         tickets.MapGet("/", ListTickets).WithName("ListTickets").WithSummary("Tickets from the catalog, filtered, sorted and paged");
