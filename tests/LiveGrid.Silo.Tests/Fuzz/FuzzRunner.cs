@@ -49,9 +49,10 @@ internal static class FuzzRunner
             {
                 tally.Fail(shot, $"{status} {Short(body)}");
             }
-            else if (status == 400 && shot.Path.Contains("%00", StringComparison.Ordinal) && response.Content.Headers.ContentLength is 0 or null && body.Length == 0)
+            else if (body.Length == 0 && (status is 414 or 431 || (status == 400 && shot.Path.Contains("%00", StringComparison.Ordinal))))
             {
-                // Kestrel refuses a NUL in the request target itself, before any middleware runs: no app can answer it.
+                // Kestrel refuses a request line over its limit (414), oversized headers (431) and a NUL in the target
+                // (400) itself, before any middleware runs: no app can answer those, and they reach no endpoint.
                 tally.CountRejectedByServer(answered: true);
             }
             else if (status >= 400)

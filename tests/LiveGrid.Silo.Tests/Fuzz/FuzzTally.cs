@@ -14,7 +14,7 @@ internal sealed class FuzzTally
 
     public int Requests => _requests;
 
-    /// <summary>Requests Kestrel refused before the app saw them (a NUL in the path): a bare 400, out of the app's reach.</summary>
+    /// <summary>Requests Kestrel refused before the app saw them (a NUL in the path, a request line over 8 KB): a bare 400 or 414, out of the app's reach.</summary>
     public int RejectedByServer => _rejectedByServer;
 
     public void CountRejectedByServer(bool answered)
