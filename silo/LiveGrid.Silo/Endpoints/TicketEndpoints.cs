@@ -49,6 +49,11 @@ public static class TicketEndpoints
         var errors = new ValidationErrors();
         var actor = ActorRequest.Validate(request.Actor, errors);
         errors.Required(request.Description, "description");
+        // The grain checks these too; checked here first so a refused intake takes no ticket number.
+        errors.MaxLength(request.Description?.Trim(), TicketIntakeCheck.MaxDescriptionLength, "description");
+        errors.MaxLength(request.CallerName, TicketIntakeCheck.MaxCallerNameLength, "callerName");
+        errors.MaxLength(request.CallerPhone, TicketIntakeCheck.MaxCallerPhoneLength, "callerPhone");
+        errors.MaxLength(request.Address, TicketIntakeCheck.MaxAddressLength, "address");
         TicketActionMapper.CheckCategory(request.Category, city, errors);
         if (request.Longitude is null != request.Latitude is null)
         {
