@@ -51,10 +51,12 @@ public static class LiveGridHost
         // After the static files: the front end (and its sign-in page) loads without a user.
         app.UseLiveGridAuth();
 
-        app.MapOpenApi().AllowAnonymous();
+        // Only the one document there is: the default "/openapi/{documentName}.json" answers other names with a bare text 404.
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapTicketEndpoints();
+        app.MapCallerEndpoints();
         app.MapInspectionEndpoints();
         app.MapEvidenceEndpoints();
         app.MapBoardEndpoints();

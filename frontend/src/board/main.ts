@@ -1,8 +1,8 @@
 import '../shared/style.css';
 import { connectLive } from '../live/connect';
 import { serverClock } from '../live/serverClock';
-import { TicketIndex } from '../live/ticketIndex';
-import { eventType, type AreaBoard, type AreaChild, type BoardCounters, type Delta, type GridLite, type Hotspot, type Snapshot, type TicketSummary } from '../live/types';
+import { BoardState, isOverdue } from '../live/boardState';
+import { isBoardFrame, type AreaBoard, type BoardCounters, type LiveDelta, type Snapshot, type TicketSummary } from '../live/types';
 import { api, ApiProblem, errorText, type Actor } from '../shared/api';
 import { can, requireUser } from '../shared/auth';
 import { echarts } from '../shared/charts';
@@ -46,68 +46,24 @@ function kpi(testId: string, key: Parameters<typeof t>[0], tone = ''): string {
 }
 
 // ---- state --------------------------------------------------------------------------------------------------------
-let board: AreaBoard | null = null;
-const streets = new Map<string, AreaChild>();
-const gridHotspot = new Map<string, number>();
-const tickets = new TicketIndex((ticket) => ticket.isOpen);
-const recent: TicketSummary[] = [];
+// The board's state lives in BoardState: the city snapshot, then one board frame per ~100 ms folded on top.
+const state = new BoardState();
+// Only without the hub: every open ticket (polled), for the map's fallback colouring.
+let polledOpen: TicketSummary[] = [];
 let territory: Territory | null = null;
 let live = false;
 // Set once the server refused this user the board: the banner says so, and polling would only be refused again.
 let refused = false;
 
-const hotspotValue = (h: Hotspot | undefined) => (typeof h === 'number' ? h : h?.value ?? 0);
-
 function takeSnapshot(snapshot: Snapshot): void {
   live = true;
-  if (snapshot.board) setBoard(snapshot.board);
-  if (snapshot.grids) setGrids(snapshot.grids);
-  tickets.reset(snapshot.tickets ?? []);
+  state.takeSnapshot(snapshot);
   render();
 }
 
-function setBoard(next: AreaBoard): void {
-  board = next;
-  for (const child of next.children ?? []) if (child.level === 'Street') streets.set(child.code, child);
-}
-
-function setGrids(grids: GridLite[]): void {
-  for (const grid of grids) gridHotspot.set(grid.code ?? grid.gridCode ?? '', hotspotValue(grid.hotspot));
-}
-
-function applyDeltas(deltas: Delta[]): void {
-  tickets.apply(deltas);
-  for (const delta of deltas) {
-    const type = eventType(delta.event);
-    const report = delta.event.report;
-    if (type.startsWith('ticket') && delta.event.summary) noteRecent(delta.event.summary as TicketSummary);
-    if (type === 'areachanged' && report) applyArea(report);
-    if (type === 'gridchanged' && report) gridHotspot.set(report.code, hotspotValue(report.hotspot));
-  }
-
+function applyFrames(deltas: LiveDelta[]): void {
+  for (const delta of deltas) if (isBoardFrame(delta)) state.applyFrame(delta);
   render();
-}
-
-function applyArea(report: AreaChild): void {
-  if (!board) return;
-  if (report.code === board.code || report.level == null || report.level === 'City') {
-    board = { ...board, counters: report.counters, hotspot: report.hotspot, breachingNext: report.breachingNext ?? board.breachingNext };
-  } else if (report.level === 'Street') {
-    streets.set(report.code, report);
-  } else {
-    board = { ...board, children: (board.children ?? []).map((child) => (child.code === report.code ? report : child)) };
-  }
-}
-
-function noteRecent(summary: TicketSummary): void {
-  const at = recent.findIndex((t) => t.id === summary.id);
-  if (at >= 0) {
-    if (recent[at].revision > summary.revision) return;
-    recent.splice(at, 1);
-  }
-
-  recent.unshift(summary);
-  recent.length = Math.min(recent.length, 8);
 }
 
 // ---- rendering ----------------------------------------------------------------------------------------------------
@@ -137,7 +93,7 @@ function render(): void {
 const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—');
 
 function renderKpis(): void {
-  const c = board?.counters;
+  const c = state.board?.counters;
   if (!c) return;
   setKpi('kpi-open', String(c.open), `${tv('Suspended')} ${c.suspended}`);
   setKpi('kpi-overdue', String(c.overdue), `${t('supervised')} ${c.supervised} · ${t('escalated')} ${c.escalated}`);
@@ -154,7 +110,7 @@ function setKpi(testId: string, value: string, sub: string): void {
 }
 
 function renderAging(): void {
-  const aging = board?.counters.aging;
+  const aging = state.board?.counters.aging;
   if (!aging) return;
   const values = [aging.under50, aging.from50To75, aging.from75To100, aging.overdue];
   agingChart.setOption({
@@ -171,22 +127,14 @@ function renderAging(): void {
   });
 }
 
-function isOverdue(ticket: TicketSummary): boolean {
-  return ticket.isOverdue || ticket.bucket === 'Overdue';
-}
-
-function byDeadline(a: TicketSummary, b: TicketSummary): number {
-  return Date.parse(a.deadline ?? '9999-12-31') - Date.parse(b.deadline ?? '9999-12-31');
-}
-
 function gridName(code: string | null | undefined): string {
   if (!code) return '—';
   return territory?.grids.find((g) => g.code === code)?.name ?? code;
 }
 
 function renderLists(): void {
-  const open = tickets.all();
-  const breaching = open.filter((ticket) => !isOverdue(ticket) && !ticket.isSuspended && ticket.deadline).sort(byDeadline).slice(0, 13);
+  const breaching = state.breaching();
+  const board = state.board;
   const breachRows = breaching.length > 0
     ? breaching.map((ticket) => `<tr data-testid="breaching-row" data-ticket-id="${esc(ticket.id)}">
         <td class="mono">${esc(ticket.id)}</td><td class="ellipsis" title="${esc(ticket.title)}">${esc(ticket.title)}</td>
@@ -197,7 +145,7 @@ function renderLists(): void {
   byId('breaching').innerHTML = breachRows || `<tr><td colspan="4" class="empty">${t('none')}</td></tr>`;
 
   // Every overdue ticket (the panel scrolls), the freshest breach first: that is the one nobody has chased yet.
-  const overdue = open.filter(isOverdue).sort((a, b) => byDeadline(b, a)).slice(0, 300);
+  const overdue = state.overdue().slice(0, 300);
   byId('overdue-count').textContent = String(overdue.length);
   byId('overdue').innerHTML = overdue.map((ticket) => `<tr data-testid="overdue-row" data-ticket-id="${esc(ticket.id)}">
       <td class="mono">${esc(ticket.id)}<div class="sub">${esc(gridName(ticket.gridCode))}</div></td>
@@ -206,7 +154,7 @@ function renderLists(): void {
       <td class="actions">${maySupervise ? `<button data-testid="supervise-button" data-action="Reminder" data-id="${esc(ticket.id)}">${t('supervise')}</button><button class="warn" data-testid="escalate-button" data-action="Escalation" data-id="${esc(ticket.id)}">${t('escalate')}</button>` : ''}</td></tr>`).join('')
     || `<tr><td colspan="4" class="empty">${t('none')}</td></tr>`;
 
-  byId('recent').innerHTML = recent.map((ticket) => `<tr data-testid="recent-row" data-ticket-id="${esc(ticket.id)}" data-status="${esc(ticket.status)}" data-overdue="${isOverdue(ticket)}">
+  byId('recent').innerHTML = state.recent().map((ticket) => `<tr data-testid="recent-row" data-ticket-id="${esc(ticket.id)}" data-status="${esc(ticket.status)}" data-overdue="${isOverdue(ticket)}">
       <td class="mono">${esc(formatTime(ticket.lastChangedAt ?? ticket.receivedAt).slice(11))}</td><td class="mono">${esc(ticket.id)}</td>
       <td><span class="tag s-${esc(ticket.status)}">${esc(tv(ticket.status))}</span>${isOverdue(ticket) ? `<span class="tag s-late">${t('overdueBucket')}</span>` : ''}</td>
       <td class="ellipsis">${esc(ticket.title)}</td><td>${esc(gridName(ticket.gridCode))}</td></tr>`).join('')
@@ -214,7 +162,7 @@ function renderLists(): void {
 }
 
 function renderLeague(): void {
-  const rows = [...streets.values()].sort((a, b) => b.counters.overdue - a.counters.overdue || onTime(b.counters) - onTime(a.counters));
+  const rows = [...state.streets.values()].sort((a, b) => b.counters.overdue - a.counters.overdue || onTime(b.counters) - onTime(a.counters));
   byId('league').innerHTML = rows.map((street, i) => `<tr data-testid="league-row" data-street-code="${esc(street.code)}">
       <td>${i + 1}</td><td>${esc(street.name)}</td><td class="mono">${street.counters.open}</td>
       <td class="mono ${street.counters.overdue > 0 ? 'bad' : ''}">${street.counters.overdue}</td>
@@ -238,9 +186,10 @@ function heat(fraction: number): string {
 
 function renderMap(): void {
   if (!territory) return;
+  const gridHotspot = state.gridHotspot;
   if (!live && gridHotspot.size === 0) {
     // Without the hub's grid hotspots: open tickets per grid, overdue counting triple.
-    for (const ticket of tickets.all()) if (ticket.gridCode) gridHotspot.set(ticket.gridCode, (gridHotspot.get(ticket.gridCode) ?? 0) + (isOverdue(ticket) ? 3 : 1));
+    for (const ticket of polledOpen) if (ticket.gridCode) gridHotspot.set(ticket.gridCode, (gridHotspot.get(ticket.gridCode) ?? 0) + (isOverdue(ticket) ? 3 : 1));
   }
 
   const data = territory.grids.map((grid) => ({ name: grid.code, value: gridHotspot.get(grid.code) ?? 0, gridName: grid.name, street: grid.streetName }));
@@ -249,7 +198,7 @@ function renderMap(): void {
   mapElement.dataset.max = max.toFixed(4);
   mapElement.dataset.hot = String(data.filter((d) => d.value > 0).length);
   mapElement.dataset.source = live ? 'hotspot' : 'open-tickets';
-  const overduePoints = tickets.all().filter((ticket) => isOverdue(ticket) && ticket.longitude != null && ticket.latitude != null)
+  const overduePoints = state.overdue().filter((ticket) => ticket.longitude != null && ticket.latitude != null)
     .map((ticket) => ({ name: ticket.id, value: [ticket.longitude, ticket.latitude], title: ticket.title }));
   // Regions are coloured here (not by a visualMap on a shared geo, which does not recolour merged updates).
   const regions = data.map((d) => ({ name: d.name, itemStyle: { areaColor: heat(d.value / max) } }));
@@ -292,12 +241,12 @@ byId('overdue').addEventListener('click', async (event) => {
 
 // ---- data sources -------------------------------------------------------------------------------------------------
 async function refreshStreets(): Promise<void> {
-  const districts = (board?.children ?? []).filter((child) => child.level === 'District');
+  const districts = (state.board?.children ?? []).filter((child) => child.level === 'District');
   for (const district of districts) {
     try {
       const districtBoard = await api.get<AreaBoard>(`/api/boards/${district.code}`);
       serverClock.observe(districtBoard.readAt);
-      for (const street of districtBoard.children ?? []) streets.set(street.code, street);
+      for (const street of districtBoard.children ?? []) state.streets.set(street.code, street);
     } catch (error) {
       console.warn('district board', district.code, error);
     }
@@ -315,12 +264,12 @@ async function poll(): Promise<void> {
     ]);
     if (live) return;
     serverClock.observe(cityBoard.readAt);
-    setBoard(cityBoard);
-    tickets.reset(list.items);
+    state.setBoard(cityBoard);
+    polledOpen = list.items;
+    state.resetTickets(list.items);
     const changed = await api.get<{ items: TicketSummary[] }>('/api/tickets?sort=Changed&pageSize=8');
-    recent.length = 0;
-    recent.push(...changed.items);
-    gridHotspot.clear();
+    state.setFeed(changed.items);
+    state.gridHotspot.clear();
     render();
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 403) refuse(error.detail ?? error.title);
@@ -337,7 +286,7 @@ const client = connectLive(undefined, { onRefused: (_, message) => refuse(messag
 bindConnection(client, () => !live);
 client.subscribe('city', (_, change) => {
   if (change.kind === 'snapshot') takeSnapshot(change.snapshot);
-  else applyDeltas(change.deltas);
+  else applyFrames(change.deltas);
 });
 client.onStateChange((state) => {
   if (state === 'disconnected') live = false;

@@ -1,7 +1,7 @@
 import '../shared/style.css';
 import { connectLive } from '../live/connect';
 import { serverClock } from '../live/serverClock';
-import type { TicketSummary } from '../live/types';
+import { isEventDelta, type TicketSummary } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
 import { echarts } from '../shared/charts';
 import { can, requireUser } from '../shared/auth';
@@ -261,7 +261,7 @@ let following: (() => void) | null = null;
 function follow(id: string): void {
   following?.();
   following = client.subscribe(`ticket:${id}`, (_, change) => {
-    const summaries = change.kind === 'deltas' ? change.deltas.map((d) => d.event.summary as TicketSummary | undefined) : [];
+    const summaries = change.kind === 'deltas' ? change.deltas.filter(isEventDelta).map((d) => d.event.summary as TicketSummary | undefined) : [];
     for (const summary of summaries) {
       if (!summary || summary.id !== id || byId('result').dataset.ticketId !== id) continue;
       const status = document.querySelector<HTMLElement>('[data-testid="created-ticket-status"]');

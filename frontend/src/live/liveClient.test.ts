@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveClient, type HubConnectionLike, type ScopeChange, type ScopeState } from './liveClient';
 import { TicketIndex } from './ticketIndex';
-import type { Delta, DeltaBatch, ResumeResult, Snapshot, TicketSummary } from './types';
+import type { BoardFrame, Delta, DeltaBatch, ResumeResult, Snapshot, TicketSummary } from './types';
 
 /** A hub connection driven by the test: it answers invokes from the server-side state the test sets. */
 class FakeHub implements HubConnectionLike {
@@ -285,5 +285,30 @@ describe('LiveClient clock', () => {
 
     expect(times).toEqual(['2026-12-06T02:00:00Z']);
     expect(events).toEqual(['2026-12-09T00:00:00Z']);
+  });
+
+  it('applies city board frames like any deltas: in sequence, a gap resynchronises, the frame time moves the clock', async () => {
+    const hub = new FakeHub();
+    hub.snapshots.set('city', snapshot('city', 40));
+    const events: string[] = [];
+    const client = new LiveClient(hub, { onEventTime: (t) => events.push(t) });
+    const frames: number[] = [];
+    client.subscribe('city', (_, change) => {
+      if (change.kind === 'deltas') frames.push(...change.deltas.map((d) => d.sequence));
+    });
+    await client.start();
+    await flush();
+    const boardFrame = (sequence: number): BoardFrame => ({ scope: 'city', sequence, at: `2026-12-06T02:00:0${sequence - 40}Z`, tickets: [{ ...ticket('a', sequence) }] });
+
+    hub.push({ sentAt: '2026-12-06T02:00:09Z', frames: [boardFrame(41), boardFrame(42)] });
+    expect(frames).toEqual([41, 42]);
+    expect(events).toEqual(['2026-12-06T02:00:02Z']);
+
+    hub.snapshots.set('city', snapshot('city', 44));
+    hub.push({ sentAt: '2026-12-06T02:00:09Z', frames: [boardFrame(44), boardFrame(45)] });
+    await flush();
+    expect(hub.count('Subscribe')).toBe(2);
+    expect(client.scopeState('city')!.sequence).toBe(45);
+    expect(frames).toEqual([41, 42, 45]);
   });
 });

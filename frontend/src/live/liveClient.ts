@@ -1,4 +1,4 @@
-import type { Delta, DeltaBatch, ResumeResult, Snapshot } from './types';
+import { isBoardFrame, type DeltaBatch, type LiveDelta, type ResumeResult, type Snapshot } from './types';
 
 /** What the client needs of a SignalR HubConnection; a fake implements it in the unit tests. */
 export interface HubConnectionLike {
@@ -17,7 +17,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'dis
 export interface ScopeState {
   scope: string;
   snapshot: Snapshot | null;
-  deltas: Delta[];
+  deltas: LiveDelta[];
   /** The last sequence applied (the snapshot's, then each delta's). */
   sequence: number;
   /** Set while a Subscribe is in flight after a gap or a lost resume. */
@@ -25,7 +25,7 @@ export interface ScopeState {
 }
 
 /** Why a listener is called: a (new) snapshot replaced the state, or deltas were applied on top of it. */
-export type ScopeChange = { kind: 'snapshot'; snapshot: Snapshot } | { kind: 'deltas'; deltas: Delta[] };
+export type ScopeChange = { kind: 'snapshot'; snapshot: Snapshot } | { kind: 'deltas'; deltas: LiveDelta[] };
 
 export type ScopeListener = (state: ScopeState, change: ScopeChange) => void;
 
@@ -37,7 +37,7 @@ export interface LiveClientOptions {
   onError?: (scope: string | null, error: unknown) => void;
   /** The domain clock as of a snapshot (serverTime). */
   onServerTime?: (serverTime: string) => void;
-  /** The latest event time in a batch: the domain clock is at least there. */
+  /** The latest event time in a batch (a board frame's earliest change): the domain clock is at least there. */
   onEventTime?: (at: string) => void;
 }
 
@@ -45,7 +45,7 @@ interface ScopeEntry {
   state: ScopeState;
   listeners: Set<ScopeListener>;
   /** Deltas that arrived during a resync: applied after the snapshot if they follow it. */
-  pending: Delta[];
+  pending: LiveDelta[];
 }
 
 /**
@@ -150,9 +150,10 @@ export class LiveClient {
   /** A coalesced batch: frames of many scopes, each scope's in order. */
   receive(batch: DeltaBatch): void {
     let latest = '';
-    const byScope = new Map<string, Delta[]>();
+    const byScope = new Map<string, LiveDelta[]>();
     for (const frame of batch.frames ?? []) {
-      if (frame.event?.at && Date.parse(frame.event.at) > (Date.parse(latest) || 0)) latest = frame.event.at;
+      const at = isBoardFrame(frame) ? frame.at : frame.event.at;
+      if (at && Date.parse(at) > (Date.parse(latest) || 0)) latest = at;
       const list = byScope.get(frame.scope);
       if (list) list.push(frame);
       else byScope.set(frame.scope, [frame]);
@@ -164,7 +165,7 @@ export class LiveClient {
     }
   }
 
-  private applyDeltas(scope: string, frames: Delta[]): void {
+  private applyDeltas(scope: string, frames: LiveDelta[]): void {
     const entry = this.scopes.get(scope);
     if (!entry) return;
     if (entry.state.resyncing || !entry.state.snapshot) {
@@ -172,7 +173,7 @@ export class LiveClient {
       return;
     }
 
-    const applied: Delta[] = [];
+    const applied: LiveDelta[] = [];
     const sorted = [...frames].sort((a, b) => a.sequence - b.sequence);
     for (let i = 0; i < sorted.length; i++) {
       const delta = sorted[i];
@@ -195,7 +196,7 @@ export class LiveClient {
     this.notify(entry, applied);
   }
 
-  private notify(entry: ScopeEntry, applied: Delta[]): void {
+  private notify(entry: ScopeEntry, applied: LiveDelta[]): void {
     if (applied.length === 0) return;
     for (const listener of entry.listeners) listener(entry.state, { kind: 'deltas', deltas: applied });
   }

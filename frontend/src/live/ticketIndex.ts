@@ -1,21 +1,21 @@
-import { eventType, type Delta, type InspectionSummary, type TicketSummary } from './types';
+import { eventType, isEventDelta, type BoardTicket, type InspectionSummary, type LiveDelta, type TicketSummary } from './types';
 
 /**
  * Ticket summaries by id, keeping the highest revision (an older summary arriving late is ignored).
  * `keep` decides which tickets belong to the view (e.g. open ones, or one worker's).
  */
-export class TicketIndex {
-  private readonly tickets = new Map<string, TicketSummary>();
+export class TicketIndex<T extends BoardTicket = TicketSummary> {
+  private readonly tickets = new Map<string, T>();
 
-  constructor(private readonly keep: (ticket: TicketSummary) => boolean = (t) => t.isOpen) {}
+  constructor(private readonly keep: (ticket: T) => boolean = (t) => t.isOpen) {}
 
-  reset(tickets: readonly TicketSummary[] = []): void {
+  reset(tickets: readonly T[] = []): void {
     this.tickets.clear();
     for (const ticket of tickets) this.upsert(ticket);
   }
 
   /** Returns true when the index changed. */
-  upsert(ticket: TicketSummary): boolean {
+  upsert(ticket: T): boolean {
     const known = this.tickets.get(ticket.id);
     if (known && (known.revision ?? 0) > (ticket.revision ?? 0)) return false;
     if (known && known.revision === ticket.revision && known.version === ticket.version && known.bucket === ticket.bucket) {
@@ -28,24 +28,29 @@ export class TicketIndex {
     return true;
   }
 
-  /** Folds the ticket events among the deltas; returns true when anything changed. */
-  apply(deltas: readonly Delta[]): boolean {
+  /** Folds the ticket events among the deltas (board frames' tickets too); returns true when anything changed. */
+  apply(deltas: readonly LiveDelta[]): boolean {
     let changed = false;
     for (const delta of deltas) {
+      if (!isEventDelta(delta)) {
+        for (const ticket of delta.tickets ?? []) changed = this.upsert(ticket as T) || changed;
+        continue;
+      }
+
       const type = eventType(delta.event);
       if (type.startsWith('ticket') && delta.event.summary && 'revision' in delta.event.summary) {
-        changed = this.upsert(delta.event.summary as TicketSummary) || changed;
+        changed = this.upsert(delta.event.summary as unknown as T) || changed;
       }
     }
 
     return changed;
   }
 
-  get(id: string): TicketSummary | undefined {
+  get(id: string): T | undefined {
     return this.tickets.get(id);
   }
 
-  all(): TicketSummary[] {
+  all(): T[] {
     return [...this.tickets.values()];
   }
 
@@ -74,10 +79,10 @@ export class InspectionIndex {
     return true;
   }
 
-  apply(deltas: readonly Delta[]): boolean {
+  apply(deltas: readonly LiveDelta[]): boolean {
     let changed = false;
     for (const delta of deltas) {
-      if (eventType(delta.event) === 'inspectionchanged' && delta.event.summary) {
+      if (isEventDelta(delta) && eventType(delta.event) === 'inspectionchanged' && delta.event.summary) {
         changed = this.upsert(delta.event.summary as InspectionSummary) || changed;
       }
     }

@@ -1,4 +1,4 @@
-// Wire types of the live push protocol (/work/protocol-live.md) and the parts of the HTTP API the views read.
+// Wire types of the live push protocol (README, "The live views") and the parts of the HTTP API the views read.
 // JSON is camelCase with enums as strings, times ISO-8601 UTC.
 
 export type AgingBucket = 'Under50' | 'From50To75' | 'From75To100' | 'Overdue';
@@ -145,14 +145,75 @@ export interface DomainEvent {
   [key: string]: unknown;
 }
 
+/** A delta of a ticket, worker or grid scope: one domain event. */
 export interface Delta {
   scope: string;
   sequence: number;
   event: DomainEvent;
 }
 
+/**
+ * A ticket as a city or area board frame carries it (the summary's names, only what the board shows). A full
+ * TicketSummary (snapshots) is one too.
+ */
+export interface BoardTicket {
+  id: string;
+  revision: number;
+  version?: number;
+  status: string;
+  gridCode?: string | null;
+  title: string;
+  agingStage?: string | null;
+  deadline?: string | null;
+  bucket?: AgingBucket | null;
+  isOpen: boolean;
+  isOverdue: boolean;
+  isSuspended?: boolean;
+  supervision?: string | null;
+  lastChangedAt?: string;
+  receivedAt?: string;
+  longitude?: number | null;
+  latitude?: number | null;
+}
+
+/** An area's board in brief (a frame's own board and its areas). */
+export interface AreaBrief {
+  code: string;
+  name: string;
+  level?: string | null;
+  hotspot: number;
+  counters: BoardCounters;
+}
+
+/**
+ * A delta of a city or area scope: per frame (~100 ms) the latest state of what changed. `at` is the earliest change
+ * folded into it. `tickets`: the last changes (feed), tickets entering/in/leaving the overdue list and entering/in
+ * "breaching next", each once at its latest revision. `breaching`: the list's ids when it changed.
+ */
+export interface BoardFrame {
+  scope: string;
+  sequence: number;
+  at: string;
+  board?: AreaBrief;
+  areas?: AreaBrief[];
+  grids?: GridLite[];
+  tickets?: BoardTicket[];
+  breaching?: string[];
+}
+
+/** What a scope's deltas are: events (ticket, worker, grid scopes) or board frames (city, area scopes). */
+export type LiveDelta = Delta | BoardFrame;
+
+export function isBoardFrame(delta: LiveDelta): delta is BoardFrame {
+  return (delta as Partial<Delta>).event == null;
+}
+
+export function isEventDelta(delta: LiveDelta): delta is Delta {
+  return (delta as Partial<Delta>).event != null;
+}
+
 export interface DeltaBatch {
-  frames: Delta[];
+  frames: LiveDelta[];
   sentAt: string;
 }
 
@@ -163,6 +224,8 @@ export interface Snapshot {
   board?: AreaBoard;
   grids?: GridLite[];
   tickets?: TicketSummary[];
+  /** City and area scopes: "breaching next" now, soonest first. */
+  breaching?: BoardTicket[];
   worker?: WorkerView;
   feed?: WorkerNotification[];
   ticket?: unknown;
@@ -170,7 +233,7 @@ export interface Snapshot {
 
 export interface ResumeResult {
   scope: string;
-  deltas?: Delta[] | null;
+  deltas?: LiveDelta[] | null;
   snapshot?: Snapshot | null;
 }
 

@@ -2,7 +2,7 @@ import '../shared/style.css';
 import { connectLive } from '../live/connect';
 import { serverClock } from '../live/serverClock';
 import { InspectionIndex, TicketIndex } from '../live/ticketIndex';
-import { eventType, type InspectionSummary, type TicketSummary, type WorkerNotification, type WorkerView } from '../live/types';
+import { eventType, isEventDelta, type InspectionSummary, type TicketSummary, type WorkerNotification, type WorkerView } from '../live/types';
 import { api, errorText, type Actor } from '../shared/api';
 import { can, requireUser } from '../shared/auth';
 import { bindConnection, flash, mountHeader, mountUser, showRefusal, syncDomainClock } from '../shared/chrome';
@@ -193,7 +193,7 @@ if (workerId) {
     } else {
       tasks.apply(change.deltas);
       patrols.apply(change.deltas);
-      for (const delta of change.deltas) {
+      for (const delta of change.deltas.filter(isEventDelta)) {
         if (eventType(delta.event) === 'workernotified' && delta.event.notification) feed.unshift(delta.event.notification);
       }
     }

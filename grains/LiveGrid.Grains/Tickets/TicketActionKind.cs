@@ -69,6 +69,12 @@ public enum TicketActionKind
     /// <summary>督办: supervision; recorded, does not change the status.</summary>
     Supervise,
 
+    /// <summary>
+    /// 查看来电人: someone saw the caller's name and phone unmasked (domain §8). Recorded by the ticket grain itself,
+    /// not a lifecycle action: allowed in every status, closed and merged too, and never changes the status.
+    /// </summary>
+    RevealCaller,
+
     /// <summary>上传现场照片: an evidence photo was attached; recorded, does not change the status.</summary>
     AttachEvidence,
 }

@@ -61,6 +61,10 @@ public sealed class AccessRules(IGrainFactory grains, CityModel city)
             case "SetWorkerDuty":
                 return user.IsAny(LiveGridRoles.CommandCenter) || IsSelf(user, id) ? null : "Only the worker or the command center sets a worker's duty.";
 
+            case Endpoints.CallerEndpoints.RevealEndpointName:
+                // Its own policy on the endpoint (CallerEndpoints.RevealRoles) has let only the roles that may see callers through.
+                return null;
+
             case "GetKpis" or "GetScorecard" or "ListReports" or "GetReport" or "GenerateReport":
                 return Role(user, "read KPIs and reports", LiveGridRoles.Assessor, LiveGridRoles.CommandCenter);
         }

@@ -6,6 +6,7 @@ using LiveGrid.Runtime;
 using LiveGrid.Silo.Api.Common;
 using LiveGrid.Silo.Api.Inspections;
 using LiveGrid.Silo.Api.Tickets;
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public static class InspectionEndpoints
 
     public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var inspections = endpoints.MapGroup("/api/inspections").WithTags("Inspections");
+        var inspections = endpoints.MapGroup("/api/inspections").WithTags("Inspections").AddEndpointFilter<ActorBindingFilter>();
         inspections.MapGet("/{id}", GetInspectionAsync).WithName("GetInspection");
         inspections.MapPost("/{id}/check-in", CheckInAsync).WithName("InspectionCheckIn");
         inspections.MapPost("/{id}/checkpoint", PassCheckpointAsync).WithName("InspectionCheckpoint");

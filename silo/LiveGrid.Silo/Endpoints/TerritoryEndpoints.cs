@@ -101,7 +101,17 @@ public static class TerritoryEndpoints
                 return (TerritoryCsv.Import(cityName, await ReadAllAsync(request.Body, cancellationToken), null, null, city.Categories), null);
 
             case "multipart/form-data":
-                var form = await request.ReadFormAsync(cancellationToken);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+                {
+                    // A broken form (no boundary, a bad part header) is the client's mistake: 400, not 500.
+                    return (null, $"the body is not valid multipart/form-data: {ex.Message}");
+                }
+
                 var grids = await FileAsync(form, "grids", cancellationToken);
                 if (grids is null)
                 {

@@ -7,6 +7,7 @@ using LiveGrid.Grains.Tickets;
 using LiveGrid.Runtime;
 using LiveGrid.Silo.Api.Common;
 using LiveGrid.Silo.Api.Tickets;
+using LiveGrid.Silo.Auth;
 using LiveGrid.Silo.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public static class TicketEndpoints
 {
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets");
+        var tickets = endpoints.MapGroup("/api/tickets").WithTags("Tickets").AddEndpointFilter<ActorBindingFilter>();
 
         tickets.MapPost("/", CreateTicketAsync).WithName("CreateTicket").WithSummary("受理: take a request in");
         tickets.MapGet("/", ListTickets).WithName("ListTickets").WithSummary("Tickets from the catalog, filtered, sorted and paged");
@@ -48,6 +49,11 @@ public static class TicketEndpoints
         var errors = new ValidationErrors();
         var actor = ActorRequest.Validate(request.Actor, errors);
         errors.Required(request.Description, "description");
+        // The grain checks these too; checked here first so a refused intake takes no ticket number.
+        errors.MaxLength(request.Description?.Trim(), TicketIntakeCheck.MaxDescriptionLength, "description");
+        errors.MaxLength(request.CallerName, TicketIntakeCheck.MaxCallerNameLength, "callerName");
+        errors.MaxLength(request.CallerPhone, TicketIntakeCheck.MaxCallerPhoneLength, "callerPhone");
+        errors.MaxLength(request.Address, TicketIntakeCheck.MaxAddressLength, "address");
         TicketActionMapper.CheckCategory(request.Category, city, errors);
         if (request.Longitude is null != request.Latitude is null)
         {

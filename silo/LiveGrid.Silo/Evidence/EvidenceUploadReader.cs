@@ -44,31 +44,41 @@ public static class EvidenceUploadReader
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         byte[]? content = null;
         var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                continue;
-            }
-
-            if (name == "file")
-            {
-                content = await ReadBoundedAsync(section.Body, options.MaxBytes, cancellationToken);
-                if (content is null)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
                 {
-                    errors.Add("file", TooLarge(options));
-                    return new EvidenceUploadOutcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+                    continue;
+                }
+
+                if (name == "file")
+                {
+                    content = await ReadBoundedAsync(section.Body, options.MaxBytes, cancellationToken);
+                    if (content is null)
+                    {
+                        errors.Add("file", TooLarge(options));
+                        return new EvidenceUploadOutcome(null, StatusCodes.Status413PayloadTooLarge, errors);
+                    }
+                }
+                else if (await ReadBoundedAsync(section.Body, MaxFieldBytes, cancellationToken) is { } value)
+                {
+                    fields[name] = System.Text.Encoding.UTF8.GetString(value);
+                }
+                else
+                {
+                    errors.Add(name, $"the field is longer than {MaxFieldBytes} bytes");
                 }
             }
-            else if (await ReadBoundedAsync(section.Body, MaxFieldBytes, cancellationToken) is { } value)
-            {
-                fields[name] = System.Text.Encoding.UTF8.GetString(value);
-            }
-            else
-            {
-                errors.Add(name, $"the field is longer than {MaxFieldBytes} bytes");
-            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            // Not multipart after all (a missing boundary, a broken part header, a part cut off): the client's
+            // mistake, 400. Kestrel's own refusals (a body over its limit) stay for BadRequestExceptionHandler.
+            errors.Add("body", $"the body is not valid multipart/form-data: {ex.Message}");
+            return new EvidenceUploadOutcome(null, StatusCodes.Status400BadRequest, errors);
         }
 
         if (content is null || content.Length == 0)

@@ -1,5 +1,6 @@
 using LiveGrid.Silo.Json;
 using LiveGrid.Silo.Live;
+using Microsoft.AspNetCore.SignalR;
 
 namespace LiveGrid.Silo.Hosting;
 
@@ -15,6 +16,9 @@ public static class LiveGridLiveExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LiveSnapshots>();
+        // The live hub's lifetime manager hands its connections to the notifier (it writes one serialized frame to many).
+        builder.Services.AddSingleton<LiveTransports>();
+        builder.Services.AddSingleton<HubLifetimeManager<LiveHub>, LiveHubLifetimeManager>();
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
         return builder;

@@ -20,6 +20,8 @@ namespace LiveGrid.Silo.Json;
 [JsonSerializable(typeof(TicketIntakeRequest))]
 [JsonSerializable(typeof(TicketActionRequest))]
 [JsonSerializable(typeof(TicketListResponse))]
+[JsonSerializable(typeof(CallerRevealRequest))]
+[JsonSerializable(typeof(CallerRevealResponse))]
 [JsonSerializable(typeof(DutyRequest))]
 [JsonSerializable(typeof(CheckInRequest))]
 [JsonSerializable(typeof(CheckpointRequest))]

@@ -12,6 +12,8 @@ namespace LiveGrid.Silo.Json;
 [JsonSerializable(typeof(Snapshot))]
 [JsonSerializable(typeof(ResumeResult))]
 [JsonSerializable(typeof(PreserializedBatch))]
+[JsonSerializable(typeof(PreserializedDelta))]
+[JsonSerializable(typeof(BoardDelta))]
 [JsonSerializable(typeof(TestClockRequest))]
 [JsonSerializable(typeof(TestClockResponse))]
 public sealed partial class LiveJsonContext : JsonSerializerContext;

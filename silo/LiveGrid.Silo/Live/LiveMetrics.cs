@@ -12,6 +12,7 @@ public sealed class LiveMetrics
     private readonly Counter<long> _dropped;
     private readonly UpDownCounter<long> _connections;
     private readonly Histogram<double> _pumpDuration;
+    private readonly Histogram<long> _batchBytes;
 
     public LiveMetrics(IMeterFactory meters)
     {
@@ -20,11 +21,13 @@ public sealed class LiveMetrics
         _deltas = meter.CreateCounter<long>("livegrid.live.deltas", "{delta}", "Deltas sent to connections, counted per connection");
         _dropped = meter.CreateCounter<long>("livegrid.live.gaps", "{gap}", "Times a connection fell behind its scope's buffer and must resynchronise");
         _connections = meter.CreateUpDownCounter<long>("livegrid.live.connections", "{connection}", "Open hub connections");
+        _batchBytes = meter.CreateHistogram<long>("livegrid.live.batch.size", "By", "Size of one \"deltas\" batch's JSON, recorded once per group of connections sent the same bytes");
         _pumpDuration = meter.CreateHistogram<double>("livegrid.live.pump.duration", "ms", "Time one frame tick takes to prepare and start every send");
     }
 
-    public void Sent(int connections, int deltasEach)
+    public void Sent(int connections, int deltasEach, int bytes)
     {
+        _batchBytes.Record(bytes);
         _frames.Add(connections);
         _deltas.Add((long)connections * deltasEach);
     }

@@ -3,21 +3,26 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using LiveGrid.Grains.Boards;
 using LiveGrid.Grains.City;
 using LiveGrid.Grains.Events;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace LiveGrid.Silo.Live;
 
 /// <summary>
 /// Between the domain event stream and the hub's connections. One subscription to <see cref="IDomainEventStream"/>:
-/// each event is numbered in every scope it belongs to that someone watches (or watched recently) and kept in that
-/// scope's bounded buffer. A frame pump then, every <see cref="LiveOptions.FrameInterval"/>, sends each connection one
-/// "deltas" message with everything since its last one, like the Orleans GPSTracker sample's notifier batches on a
-/// timer instead of sending per change. Connections at the same position get the same bytes: the batch is serialized
-/// once per group. A connection whose previous send has not completed is skipped; if it falls behind its scope's
-/// buffer it is moved to the oldest delta still kept, sees the gap and resynchronises, and nobody else waits for it.
+/// in a ticket, worker or grid scope that someone watches (or watched recently) each event is numbered and kept in the
+/// scope's bounded buffer; in a city or area scope it is folded into the scope's <see cref="BoardScope"/>, and each
+/// frame tick takes one board frame (<see cref="BoardDelta"/>: the latest state of what changed) numbered and kept the
+/// same way. Every <see cref="LiveOptions.FrameInterval"/> the pump then sends each connection one "deltas" message
+/// with everything since its last one, like the Orleans GPSTracker sample's notifier batches on a timer instead of
+/// sending per change. Each delta is serialized once; connections at the same position get the same bytes (the batch
+/// and SignalR's invocation message around it are written once per group). A connection whose previous send has not
+/// completed is skipped; if it falls behind its scope's buffer it is moved to the oldest delta still kept, sees the
+/// gap and resynchronises, and nobody else waits for it.
 /// </summary>
 /// <remarks>
 /// The pump runs on real time (<see cref="TimeProvider.System"/>), not the host's clock: it paces the transport, it
@@ -34,11 +39,13 @@ public sealed class LiveNotifier : BackgroundService
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
     private readonly IDomainEventStream _stream;
     private readonly IHubContext<LiveHub> _hub;
+    private readonly LiveTransports _transports;
     private readonly LiveSnapshots _snapshots;
     private readonly CityModel _city;
     private readonly LiveOptions _options;
     private readonly JsonTypeInfo<Delta> _deltaJson;
     private readonly Func<Delta, byte[]> _serializeDelta;
+    private readonly Func<BoardDelta, byte[]> _serializeFrame;
     private readonly LiveMetrics _metrics;
     private readonly ILogger<LiveNotifier> _logger;
     // The host's clock (a test clock in end-to-end tests): batches carry its time so browsers count down against it.
@@ -48,6 +55,7 @@ public sealed class LiveNotifier : BackgroundService
     public LiveNotifier(
         IDomainEventStream stream,
         IHubContext<LiveHub> hub,
+        LiveTransports transports,
         LiveSnapshots snapshots,
         CityModel city,
         IOptions<LiveOptions> options,
@@ -59,11 +67,14 @@ public sealed class LiveNotifier : BackgroundService
         _time = time;
         _stream = stream;
         _hub = hub;
+        _transports = transports;
         _snapshots = snapshots;
         _city = city;
         _options = options.Value;
         _deltaJson = (JsonTypeInfo<Delta>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(Delta));
         _serializeDelta = delta => JsonSerializer.SerializeToUtf8Bytes(delta, _deltaJson);
+        var frameJson = (JsonTypeInfo<BoardDelta>)json.Value.PayloadSerializerOptions.GetTypeInfo(typeof(BoardDelta));
+        _serializeFrame = frame => JsonSerializer.SerializeToUtf8Bytes(frame, frameJson);
         _metrics = metrics;
         _logger = logger;
     }
@@ -116,10 +127,10 @@ public sealed class LiveNotifier : BackgroundService
         var connection = Connection(connectionId);
         while (true)
         {
-            var log = Log(scope.Text);
+            var log = Log(scope);
             var head = log.Sequence;
-            var deltas = new List<Delta>();
-            if (afterSequence > head || !log.ReadRange(afterSequence, head, deltas))
+            var deltas = new List<byte[]>();
+            if (afterSequence > head || !log.ReadRangeJson(afterSequence, head, _serializeDelta, deltas))
             {
                 return new ResumeResult(scope.Text, null, await SubscribeAsync(connection, scope));
             }
@@ -127,7 +138,7 @@ public sealed class LiveNotifier : BackgroundService
             connection.Set(log, head);
             if (IsCurrent(log))
             {
-                return new ResumeResult(scope.Text, deltas, null);
+                return new ResumeResult(scope.Text, [.. deltas.Select(d => new PreserializedDelta(d))], null);
             }
         }
     }
@@ -151,9 +162,16 @@ public sealed class LiveNotifier : BackgroundService
     {
         while (true)
         {
-            var log = Log(scope.Text);
+            var log = Log(scope);
             // The sequence first, then the state: every delta up to it is already in what is read.
             var sequence = log.Sequence;
+            IReadOnlyList<LiveTicket>? breaching = null;
+            if (log.Board is { } board)
+            {
+                // A board scope's lists as of the same frame as its sequence.
+                (sequence, breaching) = board.Position(log);
+            }
+
             Snapshot snapshot;
             if (log.Cached is { } cached && cached.Sequence == sequence && Stopwatch.GetElapsedTime(cached.ReadAt) < SnapshotReuse)
             {
@@ -162,6 +180,11 @@ public sealed class LiveNotifier : BackgroundService
             else
             {
                 snapshot = await _snapshots.ReadAsync(scope, sequence);
+                if (breaching is not null)
+                {
+                    snapshot = snapshot with { Breaching = breaching };
+                }
+
                 log.Cached = new ScopeLog.CachedSnapshot(sequence, snapshot, Stopwatch.GetTimestamp());
             }
 
@@ -192,8 +215,19 @@ public sealed class LiveNotifier : BackgroundService
     private LiveConnection Connection(string connectionId) =>
         _connections.GetOrAdd(connectionId, static id => new LiveConnection(id));
 
-    private ScopeLog Log(string scope) =>
-        _logs.GetOrAdd(scope, static (key, capacity) => new ScopeLog(key, capacity, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()), _options.BufferPerScope);
+    private ScopeLog Log(LiveScope scope) =>
+        _logs.TryGetValue(scope.Text, out var log) ? log : _logs.GetOrAdd(scope.Text, _ => NewLog(scope));
+
+    private ScopeLog NewLog(LiveScope scope)
+    {
+        // City and area scopes send board frames; their lists start from the catalog's open tickets. (An event
+        // published while this reads may be missed by the lists until the ticket changes again: the catalog is
+        // written just after the event.)
+        var board = scope.Kind is LiveScopeKind.City or LiveScopeKind.Area
+            ? new BoardScope(scope.Kind == LiveScopeKind.City ? IAreaBoardGrain.CityKey : scope.Key, _snapshots.OpenTickets(scope))
+            : null;
+        return new ScopeLog(scope.Text, _options.BufferPerScope, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), board);
+    }
 
     // The sweeper may have dropped an idle log between GetOrAdd and the subscriber count going up: then start again.
     private bool IsCurrent(ScopeLog log) => _logs.TryGetValue(log.Scope, out var current) && ReferenceEquals(current, log);
@@ -212,7 +246,16 @@ public sealed class LiveNotifier : BackgroundService
                     LiveScopes.Of(domainEvent, scopes);
                     foreach (var scope in scopes)
                     {
-                        if (_logs.TryGetValue(scope, out var log))
+                        if (!_logs.TryGetValue(scope, out var log))
+                        {
+                            continue;
+                        }
+
+                        if (log.Board is { } board)
+                        {
+                            board.Fold(domainEvent);
+                        }
+                        else
                         {
                             log.Append(domainEvent);
                         }
@@ -261,9 +304,19 @@ public sealed class LiveNotifier : BackgroundService
         }
     }
 
-    /// <summary>One frame tick: groups ready connections by position, serializes each group's batch once, starts the sends.</summary>
+    /// <summary>
+    /// One frame tick: takes each city and area scope's frame (one delta per scope, serialized once), then groups ready
+    /// connections by position, puts each group's batch together once and starts the sends.
+    /// </summary>
     private void Pump()
     {
+        var now = _time.GetUtcNow();
+        var halfLife = _city.Policies.HotspotHalfLife;
+        foreach (var log in _logs.Values)
+        {
+            log.Board?.TakeFrame(log, now, halfLife, _serializeFrame);
+        }
+
         var heads = new Dictionary<ScopeLog, long>();
         var groups = new Dictionary<string, List<(LiveConnection Connection, (LiveConnection.Cursor Cursor, long After)[] Reads)>>(StringComparer.Ordinal);
         var cursors = new List<LiveConnection.Cursor>();
@@ -338,6 +391,9 @@ public sealed class LiveNotifier : BackgroundService
             }
 
             var payload = Batch(frames, sentAt);
+            // One invocation message for the whole group: SignalR serializes it once (per protocol) and each
+            // connection only writes the same bytes.
+            var message = new SerializedHubMessage(new InvocationMessage(DeltasMethod, [payload]));
             foreach (var (connection, reads) in members)
             {
                 foreach (var (cursor, _) in reads)
@@ -345,10 +401,10 @@ public sealed class LiveNotifier : BackgroundService
                     connection.Advance(cursor, heads[cursor.Log]);
                 }
 
-                connection.InFlight = SendAsync(connection, payload);
+                connection.InFlight = SendAsync(connection, message, payload);
             }
 
-            _metrics.Sent(members.Count, frames.Count);
+            _metrics.Sent(members.Count, frames.Count, payload.Utf8Json.Length);
         }
     }
 
@@ -373,7 +429,40 @@ public sealed class LiveNotifier : BackgroundService
         return new PreserializedBatch(buffer.WrittenSpan.ToArray());
     }
 
-    private async Task SendAsync(LiveConnection connection, PreserializedBatch payload)
+    private Task SendAsync(LiveConnection connection, SerializedHubMessage message, PreserializedBatch payload)
+    {
+        if (_transports.Find(connection.ConnectionId) is not { } transport)
+        {
+            return SendThroughHubAsync(connection, payload);
+        }
+
+        try
+        {
+            var write = transport.WriteAsync(message);
+            return write.IsCompletedSuccessfully ? Task.CompletedTask : AwaitWriteAsync(connection, write);
+        }
+        catch (Exception ex)
+        {
+            LiveLog.SendFailed(_logger, ex, connection.ConnectionId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task AwaitWriteAsync(LiveConnection connection, ValueTask write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception ex)
+        {
+            // The connection is closing; OnDisconnectedAsync removes it.
+            LiveLog.SendFailed(_logger, ex, connection.ConnectionId);
+        }
+    }
+
+    // Only if the hub runs on another lifetime manager than LiveHubLifetimeManager.
+    private async Task SendThroughHubAsync(LiveConnection connection, PreserializedBatch payload)
     {
         try
         {

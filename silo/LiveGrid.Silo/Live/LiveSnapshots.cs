@@ -68,6 +68,10 @@ public sealed class LiveSnapshots(IGrainFactory grains, ITicketCatalog catalog, 
     public async Task<bool> TicketExistsAsync(string ticketId) =>
         catalog.Find(ticketId) is not null || await grains.GetGrain<ITicketGrain>(ticketId).GetSummary() is not null;
 
+    /// <summary>Every open ticket of a city or area scope (unsorted): where a board scope's lists start.</summary>
+    public IEnumerable<TicketSummary> OpenTickets(LiveScope scope) =>
+        catalog.All.Where(t => t.IsOpen && (scope.Kind == LiveScopeKind.City || (t.GridCode?.StartsWith(scope.Key, StringComparison.Ordinal) ?? false)));
+
     // The catalog pages by at most TicketCatalog.MaxLimit.
     private List<TicketSummary> OpenTickets(TicketQuery query)
     {

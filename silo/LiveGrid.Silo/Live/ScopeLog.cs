@@ -11,11 +11,11 @@ namespace LiveGrid.Silo.Live;
 /// after its scope went idle, or after a restart, never reuses the numbers a client may still hold: Resume with an old
 /// number falls outside the buffer and gets a snapshot instead of someone else's deltas.
 /// </remarks>
-internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
+internal sealed class ScopeLog(string scope, int capacity, long firstAfter, BoardScope? board = null)
 {
     private readonly long _start = firstAfter;
     private readonly Lock _lock = new();
-    private readonly Delta[] _ring = new Delta[capacity];
+    private readonly Delta?[] _ring = new Delta?[capacity];
 
     // Each delta's JSON, written the first time a frame carries it: once per delta, however many connections get it.
     private readonly byte[]?[] _json = new byte[capacity][];
@@ -24,6 +24,9 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
     private long _idleSince = Environment.TickCount64;
 
     public string Scope { get; } = scope;
+
+    /// <summary>For a city or area scope: where its events are folded into frames (then each delta is a <see cref="BoardDelta"/>).</summary>
+    public BoardScope? Board { get; } = board;
 
     public long Sequence
     {
@@ -43,6 +46,17 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
 
     public long IdleSince => Interlocked.Read(ref _idleSince);
 
+    /// <summary>Appends a board frame under the next sequence; its JSON is written once, here.</summary>
+    public void AppendFrame(BoardDelta frame, Func<BoardDelta, byte[]> serialize)
+    {
+        lock (_lock)
+        {
+            _sequence++;
+            _ring[_sequence % _ring.Length] = null;
+            _json[_sequence % _ring.Length] = serialize(frame with { Sequence = _sequence });
+        }
+    }
+
     public void Append(DomainEvent domainEvent)
     {
         lock (_lock)
@@ -53,29 +67,12 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
         }
     }
 
-    /// <summary>
-    /// Adds the deltas after <paramref name="after"/> up to <paramref name="upTo"/>; false (and the oldest ones still
-    /// kept) when the buffer no longer reaches back to <paramref name="after"/> + 1.
-    /// </summary>
-    public bool ReadRange(long after, long upTo, List<Delta> into)
-    {
-        lock (_lock)
-        {
-            upTo = Math.Min(upTo, _sequence);
-            var oldest = Math.Max(_start + 1, _sequence - _ring.Length + 1);
-            var complete = after + 1 >= oldest && after <= _sequence;
-            for (var s = Math.Max(after + 1, oldest); s <= upTo; s++)
-            {
-                into.Add(_ring[s % _ring.Length]);
-            }
-
-            return complete;
-        }
-    }
-
     public sealed record CachedSnapshot(long Sequence, Snapshot Snapshot, long ReadAt);
 
-    /// <summary>As <see cref="ReadRange"/>, but each delta's JSON (serialized once and kept with the delta).</summary>
+    /// <summary>
+    /// Adds the JSON of the deltas after <paramref name="after"/> up to <paramref name="upTo"/> (each serialized once and
+    /// kept); false (and the oldest ones still kept) when the buffer no longer reaches back to <paramref name="after"/> + 1.
+    /// </summary>
     public bool ReadRangeJson(long after, long upTo, Func<Delta, byte[]> serialize, List<byte[]> into)
     {
         lock (_lock)
@@ -86,7 +83,7 @@ internal sealed class ScopeLog(string scope, int capacity, long firstAfter)
             for (var s = Math.Max(after + 1, oldest); s <= upTo; s++)
             {
                 var slot = s % _ring.Length;
-                into.Add(_json[slot] ??= serialize(_ring[slot]));
+                into.Add(_json[slot] ??= serialize(_ring[slot]!));
             }
 
             return complete;

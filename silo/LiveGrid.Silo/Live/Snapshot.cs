@@ -24,6 +24,9 @@ public sealed record Snapshot
     /// <summary>Open tickets in scope, soonest deadline first, at most <see cref="LiveSnapshots.MaxTickets"/>.</summary>
     public IReadOnlyList<TicketSummary>? Tickets { get; init; }
 
+    /// <summary>City and area scopes: "breaching next" now, soonest deadline first (frames then say when it changes).</summary>
+    public IReadOnlyList<LiveTicket>? Breaching { get; init; }
+
     public WorkerView? Worker { get; init; }
 
     /// <summary>The worker's last notifications, oldest first.</summary>

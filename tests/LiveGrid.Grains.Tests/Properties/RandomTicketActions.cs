@@ -19,7 +19,9 @@ internal static class RandomTicketActions
     /// with an uploaded photo: neither is asked for as an action).
     /// </summary>
     public static readonly TicketActionKind[] Requestable = [.. Enum.GetValues<TicketActionKind>()
-        .Where(kind => kind is not (TicketActionKind.Receive or TicketActionKind.AddDuplicate or TicketActionKind.AttachEvidence))];
+        // RevealCaller is the grain's own audit record (no lifecycle action): asked for through RevealCaller, not Execute.
+        .Where(kind => kind is not (TicketActionKind.Receive or TicketActionKind.AddDuplicate or TicketActionKind.AttachEvidence
+            or TicketActionKind.RevealCaller))];
 
     private static readonly string[] ExtensionLimits = ["1wd", "2wd", "8h", "1d", "4wh"];
 

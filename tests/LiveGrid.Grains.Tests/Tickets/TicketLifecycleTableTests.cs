@@ -68,12 +68,15 @@ public sealed class TicketLifecycleTableTests
         ["Merged"] = new(s => s.MergeInto(), Legal()),
     };
 
+    /// <summary>Every kind but RevealCaller, which the grain records outside the lifecycle in any status.</summary>
+    private static IEnumerable<TicketActionKind> LifecycleKinds => Enum.GetValues<TicketActionKind>().Where(kind => kind != Act.RevealCaller);
+
     public static TheoryData<string, TicketActionKind> EveryPair()
     {
         var data = new TheoryData<string, TicketActionKind>();
         foreach (var situation in Situations.Keys)
         {
-            foreach (var kind in Enum.GetValues<TicketActionKind>())
+            foreach (var kind in LifecycleKinds)
             {
                 data.Add(situation, kind);
             }
@@ -135,7 +138,7 @@ public sealed class TicketLifecycleTableTests
     {
         TicketLifecycle.Rules.Select(rule => (rule.From, rule.Action)).Should().OnlyHaveUniqueItems();
         TicketLifecycle.Rules.Select(rule => rule.Action).Distinct()
-            .Should().BeEquivalentTo(Enum.GetValues<TicketActionKind>().Where(kind => kind != Act.Receive));
+            .Should().BeEquivalentTo(LifecycleKinds.Where(kind => kind != Act.Receive));
         TicketLifecycle.Rules.Select(rule => rule.From).Distinct()
             .Should().BeEquivalentTo(Enum.GetValues<TicketStatus>().Where(status => status is not (Closed or Merged)));
     }

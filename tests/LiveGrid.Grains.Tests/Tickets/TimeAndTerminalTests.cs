@@ -60,7 +60,8 @@ public sealed class TimeAndTerminalTests
         var terminal = story.Ticket;
         terminal.IsTerminal.Should().BeTrue();
 
-        foreach (var kind in Enum.GetValues<TicketActionKind>())
+        // RevealCaller is recorded by the grain, outside the lifecycle (allowed on terminal tickets too).
+        foreach (var kind in Enum.GetValues<TicketActionKind>().Where(kind => kind != TicketActionKind.RevealCaller))
         {
             var result = terminal.Apply(TicketLifecycleTableTests.SampleAction(kind, terminal, story.Next()), TicketContext.WithinReturnWindow);
 

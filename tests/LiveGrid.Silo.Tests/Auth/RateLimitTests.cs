@@ -42,7 +42,7 @@ public sealed class RateLimitTests
         });
         using var first = await silo.ClientAsAsync(LiveGridRoles.Operator);
         using var second = await silo.ClientAsAsync(LiveGridRoles.Operator);
-        var ticket = Intake();
+        var ticket = Intake(await Actors.SignedInAsync(first, "HotlineOperator"));
         (await first.PostAsJsonAsync("/api/tickets", ticket)).StatusCode.Should().Be(HttpStatusCode.Created);
         (await first.PostAsJsonAsync("/api/tickets", ticket)).StatusCode.Should().Be(HttpStatusCode.Created);
 
@@ -50,15 +50,16 @@ public sealed class RateLimitTests
 
         await limited.ProblemAsync(429);
         limited.Headers.RetryAfter!.Delta!.Value.Should().BePositive();
-        (await second.PostAsJsonAsync("/api/tickets", ticket)).StatusCode.Should().Be(HttpStatusCode.Created, "the limit is per user");
+        var secondTicket = Intake(await Actors.SignedInAsync(second, "HotlineOperator"));
+        (await second.PostAsJsonAsync("/api/tickets", secondTicket)).StatusCode.Should().Be(HttpStatusCode.Created, "the limit is per user");
         // Only the three accepted intakes drew ticket numbers: the refused one took nothing in.
-        var third = await (await second.PostAsJsonAsync("/api/tickets", ticket)).JsonAsync();
+        var third = await (await second.PostAsJsonAsync("/api/tickets", secondTicket)).JsonAsync();
         third.GetProperty("summary").GetProperty("id").GetString().Should().EndWith("000004");
     }
 
-    private static object Intake() => new
+    private static object Intake(object actor) => new
     {
-        actor = Actors.Operator,
+        actor,
         description = "路灯不亮",
         source = "Hotline",
         category = "暴露垃圾",

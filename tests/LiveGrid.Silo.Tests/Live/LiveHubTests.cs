@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveGrid.Grains.Tests.Support;
+using LiveGrid.Silo.Live;
 using LiveGrid.Silo.Tests.Support;
 using LiveGrid.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -26,39 +27,42 @@ public sealed class LiveHubTests
         snapshot.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Should().Equal(ticket.Id());
         // Enums as strings, as the HTTP API writes them.
         snapshot.GetProperty("tickets")[0].GetProperty("status").GetString().Should().Be("Classified");
+        snapshot.GetProperty("breaching").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Should().Equal(ticket.Id());
     }
 
     [Fact]
-    public async Task A_ticket_received_and_dispatched_over_http_arrives_as_deltas_in_order_with_consecutive_sequences()
+    public async Task A_ticket_received_and_dispatched_over_http_arrives_in_city_frames_with_consecutive_sequences()
     {
         await using var silo = await ApiSilo.StartAsync();
         await using var client = await LiveClient.ConnectAsync(silo);
         var start = (await client.SubscribeAsync("city")).GetProperty("sequence").GetInt64();
 
         var id = (await silo.ReceiveAsync(grid: 1)).Id();
+        await client.WaitForAsync(d => d.Ticket(id) is { } t && t.GetProperty("status").GetString() == "Classified", "the intake in a frame");
         await silo.ActAsync(id, "dispatch", new { actor = Actors.Dispatcher });
         // Grids and areas report on a short timer (BoardReportDelay): let it pass.
         await silo.AdvanceToAsync(ApiSilo.Start.AddSeconds(5));
-        await client.WaitForAsync(d => d.TicketId == id && d.TicketStatus == "Dispatched", "the dispatch delta");
-        await client.WaitForAsync(d => d.Type == "areaChanged" && d.Event.GetProperty("report").GetProperty("code").GetString() == "city", "the city board's report");
+        await client.WaitForAsync(d => d.Ticket(id) is { } t && t.GetProperty("status").GetString() == "Dispatched", "the dispatch in a frame");
+        await client.WaitForAsync(d => d.Board?.GetProperty("code").GetString() == "city", "the city board in a frame");
 
         var deltas = client.Deltas;
-        deltas.Should().OnlyContain(d => d.Scope == "city");
+        deltas.Should().OnlyContain(d => d.Scope == "city" && d.Type == ReceivedDelta.BoardFrame, "the city gets board frames, not events");
         deltas.Select(d => d.Sequence).Should().Equal(Enumerable.Range(1, deltas.Count).Select(n => start + n));
-        var ticketDeltas = deltas.Where(d => d.TicketId == id && d.Type == "ticketChanged").ToList();
-        ticketDeltas.Should().HaveCountGreaterThanOrEqualTo(2);
-        ticketDeltas[0].TicketStatus.Should().Be("Classified");
-        ticketDeltas[^1].TicketStatus.Should().Be("Dispatched");
-        // Intake is one change with two transitions (received, classified): two events, one revision.
-        ticketDeltas.Select(d => d.Revision).Should().BeInAscendingOrder();
-        ticketDeltas.Select(d => d.Event.GetProperty("sequence").GetInt64()).Should().Equal(Enumerable.Range(1, ticketDeltas.Count).Select(n => (long)n));
-        deltas.Should().Contain(d => d.Type == "gridChanged").And.Contain(d => d.Type == "areaChanged");
-        deltas.Should().NotContain(d => d.Type == "workerChanged" || d.Type == "workerNotified", "worker-only events are not the city's");
-        ticketDeltas[0].Event.GetProperty("at").GetDateTimeOffset().Should().Be(ApiSilo.Start);
+        var items = deltas.Select(d => d.Ticket(id)).OfType<System.Text.Json.JsonElement>().ToList();
+        items.Select(t => t.GetProperty("revision").GetInt64()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems("one item per ticket per frame, latest revision");
+        items[^1].GetProperty("gridCode").GetString().Should().Be(TestCity.Grid1);
+        items[^1].GetProperty("isOverdue").GetBoolean().Should().BeFalse();
+        items[^1].GetProperty("deadline").GetDateTimeOffset().Should().BeAfter(ApiSilo.Start);
+        items[^1].TryGetProperty("description", out _).Should().BeFalse("a frame's ticket is slim");
+        deltas.SelectMany(d => d.List("grids")).Select(g => g.GetProperty("code").GetString()).Should().Contain(TestCity.Grid1);
+        deltas.SelectMany(d => d.List("areas")).Select(a => a.GetProperty("code").GetString()).Should().Contain(TestCity.Street);
+        deltas.Should().Contain(d => d.List("breaching").Any(b => b.GetString() == id), "the dispatched ticket enters breaching next");
+        // A frame's "at" is its earliest change: the intake happened at the start.
+        deltas[0].Frame.GetProperty("at").GetDateTimeOffset().Should().Be(ApiSilo.Start);
     }
 
     [Fact]
-    public async Task A_burst_of_200_ticket_intakes_arrives_in_a_handful_of_frames()
+    public async Task A_burst_of_200_ticket_intakes_arrives_in_a_handful_of_bounded_frames()
     {
         await using var silo = await ApiSilo.StartAsync();
         await using var client = await LiveClient.ConnectAsync(silo);
@@ -66,19 +70,26 @@ public sealed class LiveHubTests
 
         var started = Stopwatch.GetTimestamp();
         var views = await Task.WhenAll(Enumerable.Range(0, 200).Select(n => silo.ReceiveAsync(grid: 1 + (n % 4), description: $"第{n}号楼前暴露垃圾无人清运")));
-        var ids = views.Select(v => v.Id()).ToHashSet();
-        await Eventually.UntilAsync(
-            () => client.Deltas.Where(d => d.Type == "ticketChanged").Select(d => d.TicketId!).Distinct().Count(ids.Contains) == 200,
-            "all 200 intakes delivered");
+        await silo.AdvanceToAsync(ApiSilo.Start.AddSeconds(5));
+        await client.WaitForAsync(d => d.Board is { } b && b.GetProperty("counters").GetProperty("open").GetInt32() == 200, "the city board counting 200 open");
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         var batches = client.Batches;
-        var deltas = batches.Sum(b => b.Deltas.Count);
-        // At most one frame per ~100 ms (plus the ticks at either end), each carrying many changes.
-        batches.Count.Should().BeLessThanOrEqualTo((int)(elapsed.TotalMilliseconds / 100) + 2, "frames are paced at about 10 a second ({0} deltas in {1:0} ms)", deltas, elapsed.TotalMilliseconds);
-        deltas.Should().BeGreaterThanOrEqualTo(200);
-        (deltas / (double)batches.Count).Should().BeGreaterThan(10, "a burst is coalesced ({0} deltas in {1} frames)", deltas, batches.Count);
-        batches.SelectMany(b => b.Deltas).Select(d => d.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        var frames = batches.SelectMany(b => b.Deltas).ToList();
+        // At most one frame per ~100 ms (plus the ticks at either end).
+        batches.Count.Should().BeLessThanOrEqualTo((int)(elapsed.TotalMilliseconds / 100) + 2, "frames are paced at about 10 a second ({0} frames in {1:0} ms)", frames.Count, elapsed.TotalMilliseconds);
+        frames.Select(d => d.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        foreach (var frame in frames)
+        {
+            frame.Tickets.Select(t => t.GetProperty("id").GetString()).Should().OnlyHaveUniqueItems("a ticket is in a frame once, at its latest revision");
+            // Bounded: the feed's last changes and breaching next (entering or changed), none overdue here.
+            frame.Tickets.Count.Should().BeLessThanOrEqualTo(BoardScope.FeedLength + BoardScope.BreachingLength);
+            frame.List("breaching").Count.Should().BeLessThanOrEqualTo(BoardScope.BreachingLength);
+        }
+
+        var carried = frames.SelectMany(f => f.Tickets).Select(t => t.GetProperty("id").GetString()).Distinct().ToList();
+        carried.Should().HaveCountGreaterThanOrEqualTo(BoardScope.FeedLength, "each frame carries its last changes for the feed")
+            .And.OnlyContain(id => views.Any(v => v.Id() == id));
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveGrid.Bench.Push;
 
-/// <summary>A headless city dashboard: subscribes to "city" over WebSockets and measures each delta's age on arrival.</summary>
+/// <summary>
+/// A headless city dashboard: subscribes to "city" over WebSockets and measures each frame's age on arrival, from the
+/// earliest change folded into it (so every change in the frame waited at most that long).
+/// </summary>
 internal sealed class Dashboard(HubConnection connection, LatencyHistogram latencies) : IAsyncDisposable
 {
     private long _last;
@@ -56,7 +59,7 @@ internal sealed class Dashboard(HubConnection connection, LatencyHistogram laten
             _last = delta.Sequence;
             if (measuring)
             {
-                latencies.Record((now - delta.Event.At).TotalMilliseconds);
+                latencies.Record((now - delta.At).TotalMilliseconds);
             }
         }
     }

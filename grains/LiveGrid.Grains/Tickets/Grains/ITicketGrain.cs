@@ -1,4 +1,5 @@
 using LiveGrid.Grains.Evidence;
+using LiveGrid.Grains.Tickets.Privacy;
 using LiveGrid.Runtime;
 
 namespace LiveGrid.Grains.Tickets;
@@ -34,7 +35,14 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     Task<EvidenceAttachResult> AttachEvidence(EvidencePhoto photo);
 
-    /// <summary>The ticket now, or null if it does not exist.</summary>
+    /// <summary>
+    /// Shows the caller unmasked to <paramref name="by"/> and appends a <see cref="TicketActionKind.RevealCaller"/> entry
+    /// (who, when, <paramref name="reason"/>) to the audit trail, durable before it returns. The caller may ask for
+    /// it in every status; the status never changes. Whether <paramref name="by"/> may see it is the API's decision.
+    /// </summary>
+    Task<CallerRevealResult> RevealCaller(TicketActor by, string reason);
+
+    /// <summary>The ticket now, or null if it does not exist. Its caller is masked (<see cref="CallerMask"/>).</summary>
     Task<TicketView?> Get();
 
     /// <summary>The summary now, or null if it does not exist.</summary>

@@ -5,6 +5,7 @@ using LiveGrid.Grains.Events;
 using LiveGrid.Grains.Grids;
 using LiveGrid.Grains.Sla;
 using LiveGrid.Grains.Territory;
+using LiveGrid.Grains.Tickets.Privacy;
 using LiveGrid.Grains.Workers;
 using LiveGrid.Runtime;
 using LiveGrid.Runtime.Reminders;
@@ -347,6 +348,30 @@ public sealed class TicketGrain(
         }
 
         return new EvidenceAttachResult { Attached = true, Status = status, Evidence = [.. S.Evidence] };
+    }
+
+    public async Task<CallerRevealResult> RevealCaller(TicketActor by, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (S.Ticket is not { } ticket)
+        {
+            return new CallerRevealResult { NotFound = true };
+        }
+
+        var now = Now();
+        // The trail never goes back in time, even when an entry was dated a moment ahead of this clock.
+        var at = now < ticket.LastChangedAt ? ticket.LastChangedAt : now;
+        var entry = new TicketTransition(ticket.History.Count + 1, at, by, ticket.Status, ticket.Status,
+            TicketActionKind.RevealCaller, reason.Trim(), "caller's name and phone shown unmasked");
+        S.Ticket = ticket with { History = [.. ticket.History, entry] };
+
+        // Published like any entry, so lists and boards keep the ticket's version (the trail's length) right.
+        var change = new Change(now, Id);
+        change.Transition(entry);
+        await CommitAsync(change, S.GridCode, S.AssigneeWorkerId);
+        var intake = S.Intake!;
+        return new CallerRevealResult { Caller = new TicketCaller(intake.CallerName, intake.CallerPhone), Entry = entry, View = View(now) };
     }
 
     public Task<TicketView?> Get() => Task.FromResult(S.Ticket is null ? null : View(Now()));
@@ -903,7 +928,8 @@ public sealed class TicketGrain(
         {
             Summary = Summary(),
             Ticket = ticket,
-            Intake = S.Intake!,
+            // Every view (API, hub, events) carries the caller masked; only RevealCaller shows it.
+            Intake = CallerMask.Intake(S.Intake!),
             Clocks = TicketClocks.Read(ticket, city, now),
             AllowedActions = ticket.AllowedActions(ContextAt(ticket, now)),
             DuplicateCandidates = [.. S.DuplicateCandidates],

@@ -7,6 +7,14 @@ public static class TicketIntakeCheck
 {
     public const int MaxDescriptionLength = 4000;
 
+    /// <summary>A person's name, with room for a title ("欧阳女士", "Mr. ...").</summary>
+    public const int MaxCallerNameLength = 50;
+
+    /// <summary>A phone number with a country code, an extension and separators.</summary>
+    public const int MaxCallerPhoneLength = 32;
+
+    public const int MaxAddressLength = 200;
+
     /// <summary>Why the intake cannot become a ticket at <paramref name="now"/>; null when it can.</summary>
     public static string? Problem(TicketIntake? intake, CityModel city, DateTimeOffset now)
     {
@@ -28,6 +36,21 @@ public static class TicketIntakeCheck
         if (intake.Description.Length > MaxDescriptionLength)
         {
             return $"the description is longer than {MaxDescriptionLength} characters";
+        }
+
+        if (intake.CallerName is { Length: > MaxCallerNameLength })
+        {
+            return $"the caller's name is longer than {MaxCallerNameLength} characters";
+        }
+
+        if (intake.CallerPhone is { Length: > MaxCallerPhoneLength })
+        {
+            return $"the caller's phone is longer than {MaxCallerPhoneLength} characters";
+        }
+
+        if (intake.Address is { Length: > MaxAddressLength })
+        {
+            return $"the address is longer than {MaxAddressLength} characters";
         }
 
         if (!Enum.IsDefined(intake.Source))

@@ -36,6 +36,14 @@ public sealed class ValidationErrors
         return value;
     }
 
+    public void MaxLength(string? value, int max, string field)
+    {
+        if (value is { } text && text.Length > max)
+        {
+            Add(field, $"{field} is at most {max} characters; got {text.Length}");
+        }
+    }
+
     public bool Has(params string[] fields) => fields.Any(_errors.ContainsKey);
 
     public Dictionary<string, string[]> ToDictionary() =>

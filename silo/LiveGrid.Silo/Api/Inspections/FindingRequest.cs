@@ -14,4 +14,4 @@ public sealed record FindingRequest(
     double? Latitude = null,
     string? Address = null,
     bool ResolvedOnSpot = false,
-    string? Resolution = null);
+    string? Resolution = null) : IActorRequest;

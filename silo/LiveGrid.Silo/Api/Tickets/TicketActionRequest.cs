@@ -26,4 +26,4 @@ public sealed record TicketActionRequest(
     bool? Approved = null,
     bool? Passed = null,
     ReworkSource? Source = null,
-    string? OriginalTicketId = null);
+    string? OriginalTicketId = null) : IActorRequest;

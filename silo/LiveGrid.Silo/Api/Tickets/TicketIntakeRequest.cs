@@ -20,4 +20,4 @@ public sealed record TicketIntakeRequest(
     string? GridCode = null,
     string? Category = null,
     Priority? Priority = null,
-    RequestKind? Kind = null);
+    RequestKind? Kind = null) : IActorRequest;
