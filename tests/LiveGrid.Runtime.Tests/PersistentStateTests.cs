@@ -81,4 +81,25 @@ public sealed class PersistentStateTests(ITestOutputHelper output) : RuntimeTest
         data.Value.Should().Be(100);
         data.Note.Should().Be("other writer");
     }
+
+    [Fact]
+    public async Task After_an_InconsistentStateException_the_activation_is_dropped_so_the_next_call_reads_the_stored_state_and_its_write_succeeds()
+    {
+        var silo = await StartSiloAsync();
+        var storage = silo.Services.GetRequiredService<IGrainStorage>();
+        var serializer = silo.Services.GetRequiredService<GrainStateSerializer>();
+        var grain = silo.GrainFactory.GetGrain<ICounterGrain>("stale");
+        await grain.SetValue(1).WaitAsync(Safety);
+        var id = grain.GetGrainId();
+
+        // As when a write was applied but its answer was lost: the store is ahead of the activation's etag.
+        var current = await storage.ReadAsync("state", id);
+        await storage.WriteAsync("state", id, serializer.Serialize(new CounterState { Value = 100 }), current!.ETag);
+        await FluentActions.Awaiting(() => grain.SetValue(2).WaitAsync(Safety)).Should().ThrowAsync<InconsistentStateException>();
+        await Eventually.UntilAsync(() => !silo.Runtime.IsActive(id), "the stale activation leaves the directory");
+
+        (await grain.GetValue().WaitAsync(Safety)).Should().Be(100, "a new activation reads what the store holds");
+        await grain.SetValue(3).WaitAsync(Safety);
+        serializer.Deserialize<CounterState>((await storage.ReadAsync("state", id))!.Data).Value.Should().Be(3);
+    }
 }

@@ -176,6 +176,14 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     internal void FinishTurn(TurnItem item, Task? turn)
     {
         item.TurnTask = null;
+        if (turn is { IsFaulted: true } && turn.Exception!.InnerExceptions.Any(e => e is InconsistentStateException))
+        {
+            // As Orleans does: the grain's state is stale (a write whose answer was lost was applied after all, or
+            // someone else wrote), and every later write would fail the same way. Drop the activation; the next call
+            // reads the state afresh.
+            DeactivateOnIdle();
+        }
+
         var finishedAt = _runtime.NowTicks;
 
         // Complete outside our context, so nothing the completion runs can post into this grain by mistake.

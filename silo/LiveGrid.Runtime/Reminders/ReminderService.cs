@@ -115,7 +115,7 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
         var entry = new ReminderEntry(grainId, reminderName, runtime.Time.GetUtcNow() + dueTime, period);
         var etag = await table.UpsertAsync(entry);
         Arm(entry with { ETag = etag });
-        return new GrainReminder(reminderName, etag);
+        return new GrainReminder(reminderName, etag, entry.StartAt);
     }
 
     public async Task UnregisterAsync(GrainId grainId, string reminderName)
@@ -130,10 +130,10 @@ internal sealed class ReminderService(GrainRuntimeCore runtime, IReminderTable t
     }
 
     public IGrainReminder? Get(GrainId grainId, string reminderName) =>
-        _schedule.Find(grainId, reminderName) is { } ticker ? new GrainReminder(reminderName, ticker.Entry.ETag!) : null;
+        _schedule.Find(grainId, reminderName) is { } ticker ? new GrainReminder(reminderName, ticker.Entry.ETag!, ticker.Entry.StartAt) : null;
 
     public IReadOnlyList<IGrainReminder> GetAll(GrainId grainId) =>
-        [.. _schedule.ForGrain(grainId).Select(t => new GrainReminder(t.Entry.ReminderName, t.Entry.ETag!))];
+        [.. _schedule.ForGrain(grainId).Select(t => new GrainReminder(t.Entry.ReminderName, t.Entry.ETag!, t.Entry.StartAt))];
 
     public int Count => _schedule.Count;
 

@@ -3,6 +3,7 @@ using LiveGrid.Runtime.Hosting;
 using LiveGrid.Runtime.Redis;
 using LiveGrid.Runtime.Sqlite;
 using LiveGrid.Silo.Configuration;
+using LiveGrid.Silo.Problems;
 using Microsoft.Extensions.Options;
 
 namespace LiveGrid.Silo.Hosting;
@@ -25,6 +26,8 @@ public static class LiveGridRuntimeExtensions
         runtime.AddGrains(GrainsAssembly.Assembly);
 
         builder.Services.AddSingleton(storage);
+        // The store not answering is a 503 with Retry-After, not a 500 (used by app.UseExceptionHandler).
+        builder.Services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
         builder.Services.Configure<CityOptions>(options => options.TimeZone = city.TimeZone);
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<GrainRuntimeOptions>>((host, runtimeOptions) =>

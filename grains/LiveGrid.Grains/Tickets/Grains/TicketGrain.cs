@@ -65,20 +65,19 @@ public sealed class TicketGrain(
 
     private string Stream => DomainEvent.StreamOf("ticket", Id);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart the in-memory catalog may not know this ticket yet; it keeps the higher revision anyway.
         if (S.Ticket is not null)
         {
             catalog.Upsert(Summary());
+            await EnsureReminderAsync();
         }
 
         if (S.Outbox.Count > 0)
         {
             EnsureRetryTimer(TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -550,6 +549,40 @@ public sealed class TicketGrain(
         _reminderDue = next;
     }
 
+    /// <summary>
+    /// A change can be stored while its reminder is not (the store failed, or the host died, between the two writes),
+    /// leaving no reminder or one armed for an earlier clock. So an activation arms the reminder for the stored state,
+    /// whatever is registered: the deadlines and supervision steps then come on time. Something already due fires at
+    /// once. Best effort: a store that is down now leaves it to the next change, which arms the reminder anyway.
+    /// </summary>
+    private async Task EnsureReminderAsync()
+    {
+        var now = Now();
+        if (NextDue(now) is not { } due)
+        {
+            return;
+        }
+
+        // Already armed for this state (reminders have one-second resolution): no write, so a restart stays cheap.
+        if (await GetReminder(ReminderName) is { StartAt: { } armed } && (armed - due).Duration() < TimeSpan.FromSeconds(1))
+        {
+            _reminderKnown = true;
+            _reminderDue = due;
+            return;
+        }
+
+        try
+        {
+            await RegisterOrUpdateReminder(ReminderName, due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            _reminderKnown = true;
+            _reminderDue = due;
+        }
+        catch (Exception)
+        {
+            _reminderKnown = false;
+        }
+    }
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 
@@ -598,8 +631,7 @@ public sealed class TicketGrain(
         }
         catch
         {
-            // Nothing was stored: forget the change in memory too, so the grain stays what the store says.
-            await state.ReadStateAsync();
+            await ForgetUnsavedChangeAsync();
             throw;
         }
 
@@ -614,6 +646,27 @@ public sealed class TicketGrain(
 
         catalog.Upsert(summary);
         await DeliverOutboxAsync();
+    }
+
+    /// <summary>
+    /// A write failed, so the caller hears of a failure: the change must not stay in memory either, or a later write
+    /// would store what was never acknowledged. The grain becomes what the store says; when the store cannot be read
+    /// either (it is down), the activation forgets its state and is dropped, so the next call reads the ticket afresh.
+    /// </summary>
+    private async Task ForgetUnsavedChangeAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception)
+        {
+            // No ticket in memory: neither the retry timer nor deactivation writes anything before the fresh read.
+            state.State = new TicketGrainState();
+            _outboxChanged = false;
+            _reminderKnown = false;
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>Adds a report; a newer summary for the same grid or worker replaces the older one still waiting.</summary>

@@ -31,7 +31,7 @@ public sealed class TicketNumberGrain([PersistentState("ticketNumbers")] IPersis
         }
         catch
         {
-            state.State.Count--;
+            await ForgetUnsavedCountAsync();
             throw;
         }
 
@@ -51,12 +51,29 @@ public sealed class TicketNumberGrain([PersistentState("ticketNumbers")] IPersis
         }
         catch
         {
-            state.State.Count -= count;
+            await ForgetUnsavedCountAsync();
             throw;
         }
 
         var key = this.GetPrimaryKeyString();
         return [.. Enumerable.Range(first, count).Select(n => $"{key}-{n.ToString("000000", CultureInfo.InvariantCulture)}")];
+    }
+
+    /// <summary>
+    /// A failed write may have been applied all the same (Redis went away before answering): take the count and ETag
+    /// the store holds, which can only skip numbers, never repeat one. When the store cannot be read either, drop the
+    /// activation so the next call reads it afresh.
+    /// </summary>
+    private async Task ForgetUnsavedCountAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>The key of the number grain for an instant: the city's local date.</summary>
