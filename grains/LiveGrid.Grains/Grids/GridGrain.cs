@@ -35,6 +35,7 @@ public sealed class GridGrain : Grain, IGridGrain
     private long _sequence;
     private IGrainTimer? _reportTimer;
     private IGrainTimer? _midnightTimer;
+    private bool _deactivating;
 
     public GridGrain(
         CityModel city,
@@ -54,6 +55,12 @@ public sealed class GridGrain : Grain, IGridGrain
 
     /// <summary>Grows with every change (not only every report), so a parent holding an older version is visibly behind.</summary>
     private long Version => BoardVersion.Of(_epoch, _changes);
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating = true;
+        return Task.CompletedTask;
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -264,9 +271,10 @@ public sealed class GridGrain : Grain, IGridGrain
         {
             await GrainFactory.GetGrain<IAreaBoardGrain>(BoardHierarchy.ParentOf(Code)!).UpdateChild(report);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && !_deactivating)
         {
-            // The parent did not take it (timeout, shutting down): report again after the next delay.
+            // The parent did not take it (timeout): report again after the next delay. A grid that is going away does
+            // not: its next activation rebuilds the board from the catalog and reports then.
             MarkChanged();
         }
     }
