@@ -50,9 +50,11 @@ public static class LiveGridHost
         app.UseStaticFiles();
         // After the static files: the front end (and its sign-in page) loads without a user.
         app.UseLiveGridAuth();
+        app.UseOutputCache();
 
         // Only the one document there is: the default "/openapi/{documentName}.json" answers other names with a bare text 404.
-        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
+        // It never changes while the host runs, and generating it is costly enough to load the host from outside: cache it.
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous().CacheOutput(policy => policy.Expire(TimeSpan.FromDays(1)));
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapTicketEndpoints();

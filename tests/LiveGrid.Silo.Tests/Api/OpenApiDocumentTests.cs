@@ -24,4 +24,20 @@ public sealed class OpenApiDocumentTests
         intake.GetProperty("responses").TryGetProperty("201", out _).Should().BeTrue();
         intake.GetProperty("responses").TryGetProperty("400", out _).Should().BeTrue();
     }
+
+    [Fact]
+    public async Task The_anonymous_document_is_generated_once_and_then_served_from_the_cache()
+    {
+        await using var silo = await ApiSilo.StartAsync();
+        var anonymous = silo.Anonymous();
+
+        using var first = await anonymous.GetAsync("/openapi/v1.json");
+        using var second = await anonymous.GetAsync("/openapi/v1.json");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        first.Headers.Age.Should().BeNull("the first request generates the document");
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.Headers.Age.Should().NotBeNull("the second is the cached copy");
+        (await second.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+    }
 }
