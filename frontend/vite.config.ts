@@ -16,6 +16,7 @@ export default defineConfig({
         console: resolve(import.meta.dirname, 'console.html'),
         worker: resolve(import.meta.dirname, 'worker.html'),
         login: resolve(import.meta.dirname, 'login.html'),
+        reports: resolve(import.meta.dirname, 'reports.html'),
       },
     },
   },

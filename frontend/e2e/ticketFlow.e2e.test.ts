@@ -29,6 +29,7 @@ const users = {
   commandCenter: { userName: 'e2e-center', displayName: '指挥中心值班员', roles: ['CommandCenter'] },
   operator: { userName: 'e2e-operator', displayName: '话务员小李', roles: ['Operator'] },
   worker: { userName: 'e2e-worker', displayName: '网格员', roles: ['GridWorker'] },
+  assessor: { userName: 'e2e-assessor', displayName: '考核员', roles: ['Assessor'] },
 };
 
 let silo: RunningSilo;
@@ -191,6 +192,7 @@ beforeAll(async () => {
   await createUser(users.commandCenter);
   await createUser(users.operator);
   await createUser(users.worker, { workerId });
+  await createUser(users.assessor);
 
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'], headless: true });
   board = await (await newContext()).newPage();
@@ -370,6 +372,24 @@ describe('signing in', () => {
     await byTestId(centerConsole, 'intake-form').waitFor({ timeout: uiTimeout });
     await expect(centerConsole.locator('[data-testid="intake-submit"]').count()).resolves.toBe(0);
     await centerConsole.close();
+  });
+
+  it('gives the assessor the reports page (making and listing a report) and the operator a console without reports', async () => {
+    await byTestId(operatorConsole, 'intake-form').waitFor({ timeout: uiTimeout });
+    await expect(operatorConsole.locator('[data-testid="reports-panel"]').count()).resolves.toBe(0);
+
+    const page = await (await newContext()).newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInThroughPage(page, '/reports.html', users.assessor.userName);
+    await byTestId(page, 'reports-panel').waitFor({ timeout: uiTimeout });
+    await byTestId(page, 'reports-kind').selectOption('daily');
+    await byTestId(page, 'reports-generate').click();
+    const row = page.locator('[data-testid="report-row"][data-kind="daily"]');
+    await row.first().waitFor({ timeout: uiTimeout });
+    await expect(page.locator('[data-testid="access-refused"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="connection-state"]').count()).resolves.toBe(0);
+    await expect(row.first().locator('a').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: resolve(artifactsDirectory, 'reports.png'), fullPage: true });
   });
 
   it('refuses the board to a grid worker with a clear message', async () => {

@@ -66,8 +66,10 @@ byId('app').innerHTML = `
     <div id="cb-msg" data-testid="callback-message"></div>
     <table class="list"><tbody id="callbacks" data-testid="callback-queue"></tbody></table>
   </section>
-  <section id="reports"></section>`;
-mountReportsPanel(byId('reports'));
+  ${can(me, 'reports') ? '<section id="reports"></section>' : ''}`;
+// Reports are the assessors' and the command center's: an operator's console has no panel that would only say 403.
+if (can(me, 'reports')) mountReportsPanel(byId('reports'));
+else byId('app').classList.add('no-reports');
 
 const form = byId<HTMLFormElement>('intake');
 const field = <T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(name: string) => form.elements.namedItem(name) as T;

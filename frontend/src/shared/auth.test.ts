@@ -181,6 +181,7 @@ describe('roles and refusals', () => {
     expect(homeFor({ userName: 'w', roles: ['GridWorker'], workerId: 'w0001' })).toBe('/worker.html');
     expect(homeFor(operator)).toBe('/console.html');
     expect(homeFor({ userName: 'cc', roles: ['CommandCenter'] })).toBe('/');
+    expect(homeFor({ userName: 'a', roles: ['Assessor'] })).toBe('/reports.html');
   });
 
   it("takes the server's message out of a hub refusal", () => {

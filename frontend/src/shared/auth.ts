@@ -33,6 +33,8 @@ export const permissions = {
   intake: [Roles.Operator, Roles.Administrator],
   dispatch: [Roles.Operator, Roles.Administrator],
   callback: [Roles.Operator, Roles.Administrator],
+  /** KPIs and the stored reports (统计报表): the assessors' work, and the command center's. */
+  reports: [Roles.Assessor, Roles.CommandCenter, Roles.Administrator],
   /** Choosing another worker's view (everyone else sees their own). */
   pickWorker: [Roles.Administrator, Roles.CommandCenter],
 } as const satisfies Record<string, readonly Role[]>;
@@ -187,6 +189,7 @@ async function problemText(response: Response): Promise<string> {
 export function homeFor(me: Me): string {
   if (me.roles.includes(Roles.GridWorker) || me.roles.includes(Roles.UnitHandler)) return '/worker.html';
   if (me.roles.includes(Roles.Operator)) return '/console.html';
+  if (me.roles.includes(Roles.Assessor)) return '/reports.html';
   return '/';
 }
 

@@ -6,7 +6,7 @@ import { lang, t, toggleLang, type Key } from './i18n';
 import { formatFullClock } from './time';
 
 /** The header every view has: title, Beijing clock, the connection state (always visible) and the language switch. */
-export function mountHeader(titleKey: Key, extra = ''): void {
+export function mountHeader(titleKey: Key, extra = '', live = true): void {
   document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
   document.title = t(titleKey);
   const header = document.getElementById('header')!;
@@ -15,7 +15,7 @@ export function mountHeader(titleKey: Key, extra = ''): void {
     ${extra}
     <div class="header-right">
       <span class="clock" data-testid="server-clock"></span>
-      <span class="conn conn-connecting" data-testid="connection-state" data-state="connecting">${esc(t('connecting'))}</span>
+      ${live ? `<span class="conn conn-connecting" data-testid="connection-state" data-state="connecting">${esc(t('connecting'))}</span>` : ''}
       <span class="user" id="header-user" hidden></span>
       <button class="lang" data-testid="lang-switch" type="button">${esc(t('lang'))}</button>
     </div>`;
