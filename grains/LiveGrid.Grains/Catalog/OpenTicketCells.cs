@@ -12,8 +12,8 @@ namespace LiveGrid.Grains.Catalog;
 /// </summary>
 internal sealed class OpenTicketCells
 {
-    /// <summary>Cell edge in degrees: about 550 m of latitude, so a 200 m search reads a 3 × 3 block.</summary>
-    private const double CellDegrees = 0.005;
+    /// <summary>Cell edge in degrees: about 220 m of latitude, so a 200 m search reads a block of 3 × 3 to 4 × 4 cells.</summary>
+    private const double CellDegrees = 0.002;
 
     /// <summary>Meters per degree of latitude, rounded down so the cell range is never too narrow.</summary>
     private const double MetersPerDegree = 111_000;

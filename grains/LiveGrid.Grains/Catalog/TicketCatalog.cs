@@ -87,16 +87,19 @@ public sealed class TicketCatalog : ITicketCatalog
         }
 
         var earliest = at - window;
-        return
-        [
-            .. open.Near(longitude, latitude, maxDistanceMeters)
-                .Where(t => t.Id != excludeTicketId && t.IsOpen && t.MergedInto is null && t.ReceivedAt >= earliest && t.ReceivedAt <= at
-                    && t.Longitude is not null && t.Latitude is not null)
-                .Select(t => new DuplicateCandidate(t.Id, t.Category!, GeoDistance.Meters(longitude, latitude, t.Longitude!.Value, t.Latitude!.Value), t.ReceivedAt, t.Status))
-                .Where(c => c.DistanceMeters <= maxDistanceMeters)
-                .OrderBy(c => c.DistanceMeters)
-                .ThenBy(c => c.ReceivedAt),
-        ];
+        var candidates = new List<DuplicateCandidate>();
+        foreach (var t in open.Near(longitude, latitude, maxDistanceMeters))
+        {
+            if (t.Id != excludeTicketId && t.IsOpen && t.MergedInto is null && t.ReceivedAt >= earliest && t.ReceivedAt <= at
+                && t is { Longitude: { } lon, Latitude: { } lat }
+                && GeoDistance.Meters(longitude, latitude, lon, lat) is var meters && meters <= maxDistanceMeters)
+            {
+                candidates.Add(new DuplicateCandidate(t.Id, t.Category!, meters, t.ReceivedAt, t.Status));
+            }
+        }
+
+        // Nearest first, then earliest.
+        return [.. candidates.OrderBy(c => c.DistanceMeters).ThenBy(c => c.ReceivedAt)];
     }
 
     private static bool Matches(TicketSummary t, TicketQuery q) =>
