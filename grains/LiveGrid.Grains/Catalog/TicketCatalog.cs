@@ -5,7 +5,7 @@ namespace LiveGrid.Grains.Catalog;
 
 /// <summary>
 /// The in-memory <see cref="ITicketCatalog"/>. Summaries live in a concurrent dictionary; open tickets are also
-/// indexed by category, so duplicate detection looks only at open tickets of one category. Queries filter and sort
+/// indexed by category and map cell, so duplicate detection looks only at open tickets of one category near the point. Queries filter and sort
 /// a snapshot: fine for the tens of thousands of tickets a city has open or recent, and never blocks writers.
 /// </summary>
 public sealed class TicketCatalog : ITicketCatalog
@@ -13,7 +13,7 @@ public sealed class TicketCatalog : ITicketCatalog
     public const int MaxLimit = 500;
 
     private readonly ConcurrentDictionary<string, TicketSummary> _tickets = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TicketSummary>> _openByCategory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OpenTicketCells> _openByCategory = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TicketSummary>> _byGrid = new(StringComparer.Ordinal);
 
     // Serialises grid re-indexing, so two racing upserts of one ticket cannot leave it indexed under a stale grid.
@@ -87,16 +87,19 @@ public sealed class TicketCatalog : ITicketCatalog
         }
 
         var earliest = at - window;
-        return
-        [
-            .. open.Values
-                .Where(t => t.Id != excludeTicketId && t.IsOpen && t.MergedInto is null && t.ReceivedAt >= earliest && t.ReceivedAt <= at
-                    && t.Longitude is not null && t.Latitude is not null)
-                .Select(t => new DuplicateCandidate(t.Id, t.Category!, GeoDistance.Meters(longitude, latitude, t.Longitude!.Value, t.Latitude!.Value), t.ReceivedAt, t.Status))
-                .Where(c => c.DistanceMeters <= maxDistanceMeters)
-                .OrderBy(c => c.DistanceMeters)
-                .ThenBy(c => c.ReceivedAt),
-        ];
+        var candidates = new List<DuplicateCandidate>();
+        foreach (var t in open.Near(longitude, latitude, maxDistanceMeters))
+        {
+            if (t.Id != excludeTicketId && t.IsOpen && t.MergedInto is null && t.ReceivedAt >= earliest && t.ReceivedAt <= at
+                && t is { Longitude: { } lon, Latitude: { } lat }
+                && GeoDistance.Meters(longitude, latitude, lon, lat) is var meters && meters <= maxDistanceMeters)
+            {
+                candidates.Add(new DuplicateCandidate(t.Id, t.Category!, meters, t.ReceivedAt, t.Status));
+            }
+        }
+
+        // Nearest first, then earliest.
+        return [.. candidates.OrderBy(c => c.DistanceMeters).ThenBy(c => c.ReceivedAt)];
     }
 
     private static bool Matches(TicketSummary t, TicketQuery q) =>
@@ -122,7 +125,7 @@ public sealed class TicketCatalog : ITicketCatalog
     {
         if (summary.IsOpen && summary.Category is { } category)
         {
-            _openByCategory.GetOrAdd(category, static _ => new(StringComparer.Ordinal))[summary.Id] = summary;
+            _openByCategory.GetOrAdd(category, static _ => new()).Set(summary);
         }
     }
 
@@ -148,7 +151,7 @@ public sealed class TicketCatalog : ITicketCatalog
     {
         if (summary.Category is { } category && _openByCategory.TryGetValue(category, out var open))
         {
-            open.TryRemove(summary.Id, out _);
+            open.Remove(summary);
         }
     }
 }

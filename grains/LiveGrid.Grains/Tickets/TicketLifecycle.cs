@@ -100,12 +100,15 @@ public static class TicketLifecycle
 
     private static readonly Dictionary<(TicketStatus, TicketActionKind), TransitionRule> RuleIndex = Index(Rules);
 
+    // The statuses with at least one row: asked for every summary's IsOpen, so a set, not a scan of the table.
+    private static readonly HashSet<TicketStatus> StatusesWithRows = [.. Rules.Select(rule => rule.From)];
+
     /// <summary>The row for this pair, or null when the action is not allowed in that status.</summary>
     public static TransitionRule? Find(TicketStatus status, TicketActionKind action) =>
         RuleIndex.GetValueOrDefault((status, action));
 
     /// <summary>A status is terminal when the table allows nothing in it.</summary>
-    public static bool IsTerminal(TicketStatus status) => Rules.All(rule => rule.From != status);
+    public static bool IsTerminal(TicketStatus status) => !StatusesWithRows.Contains(status);
 
     /// <summary>The actions whose row exists for the ticket's status and whose guard holds now, in enum order.</summary>
     public static IReadOnlyList<TicketActionKind> AllowedActions(Ticket ticket, TicketContext context)

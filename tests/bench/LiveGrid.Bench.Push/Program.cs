@@ -213,6 +213,7 @@ await Task.Delay(TimeSpan.FromSeconds(warmup));
 var publishedBefore = stream.Published;
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+var allocatedBefore = GC.GetTotalAllocatedBytes();
 var intakesBefore = Interlocked.Read(ref number);
 Dashboard.Measuring = true;
 var measured = Stopwatch.StartNew();
@@ -223,6 +224,7 @@ var published = stream.Published - publishedBefore;
 var intakes = Interlocked.Read(ref number) - intakesBefore;
 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
+var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 stopDriving.Cancel();
 await driver;
 
@@ -236,6 +238,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"| {connections} | {rate} | {intakes / elapsed:0} | {published / elapsed:0} | {deltas / (double)Math.Max(1, connections) / elapsed:0} | {frames / (double)Math.Max(1, connections) / elapsed:0.0} | {latencies.Percentile(0.50):0} | {latencies.Percentile(0.99):0} | {latencies.Max} | {gaps} | {cpu / elapsed:0.00} | {gcs} |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"server: {serverFrames / (double)Math.Max(1, connections) / elapsed:0.0} frames/connection/s started, frame tick {pumpTotalMs / Math.Max(1, pumpTicks):0.0} ms mean, {pumpMaxMs:0.0} ms max over {pumpTicks} ticks; {batches} batches serialized, {batchBytes / (double)Math.Max(1, batches):0} bytes each on average, {serverFrames * (batchBytes / (double)Math.Max(1, batches)) / elapsed / 1e6:0.0} MB/s written to all connections"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"process: {cpu * 1000 / Math.Max(1, intakes):0.00} ms of CPU and {allocated / 1024.0 / Math.Max(1, intakes):0} KB allocated per intake (everything the process did, dashboards included), {allocated / 1e6 / elapsed:0} MB/s allocated"));
 Console.WriteLine("latency: per received frame, from the earliest domain change folded into it (frame \"at\") to receipt; p50/p99 over frames");
 Console.WriteLine($"latency samples {latencies.Count:N0}; intakes refused {refused}, failed {failed}, skipped (driver saturated, >{MaxInFlight} in flight) {saturated}");
 
